@@ -1,0 +1,149 @@
+package org.tornadojava.ioloop;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns the IOLoop threads of a server (or a client): {@code threads} Netty event loops on one {@link Transport}.
+ * Threads are named {@code tornado-ioloop-N}. Thread-safe.
+ */
+public final class IOLoopGroup implements AutoCloseable {
+    private final Transport transport;
+    private final MultiThreadIoEventLoopGroup group;
+    private final List<IOLoop> loops;
+    private final Map<EventExecutor, IOLoop> byEventLoop;
+    private final AtomicInteger nextIndex = new AtomicInteger();
+
+    /**
+     * Starts the loops.
+     *
+     * @param threads number of loops; 0 means one per available processor
+     * @param transport the I/O mechanism; {@link Transport#AUTO} picks the best one available
+     * @throws IllegalStateException when a native transport was asked for and cannot load
+     */
+    public IOLoopGroup(int threads, Transport transport) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per CPU) or more: " + threads);
+        }
+        this.transport = transport.resolve();
+        int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        this.group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("tornado-ioloop", false),
+                this.transport.ioHandlerFactory());
+        List<IOLoop> all = new ArrayList<>(count);
+        Map<EventExecutor, IOLoop> index = new IdentityHashMap<>();
+        for (EventExecutor executor : group) {
+            IOLoop loop = new IOLoop((EventLoop) executor);
+            all.add(loop);
+            index.put(executor, loop);
+        }
+        this.loops = List.copyOf(all);
+        this.byEventLoop = index;
+    }
+
+    /**
+     * The transport actually in use (never {@code AUTO}). Any thread.
+     *
+     * @return the resolved transport
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
+     * All loops of the group, in a fixed order. Any thread.
+     *
+     * @return an unmodifiable list
+     */
+    public List<IOLoop> loops() {
+        return loops;
+    }
+
+    /**
+     * The next loop in round-robin order, to spread work over the group. Any thread.
+     *
+     * @return a loop of this group
+     */
+    public IOLoop next() {
+        return loops.get(Math.floorMod(nextIndex.getAndIncrement(), loops.size()));
+    }
+
+    /**
+     * The IOLoop wrapping one of this group's Netty event loops. Any thread.
+     *
+     * @param eventLoop an event loop of this group, e.g. {@code channel.eventLoop()}
+     * @return its IOLoop
+     * @throws IllegalArgumentException when the event loop belongs to another group
+     */
+    public IOLoop loopOf(EventLoop eventLoop) {
+        IOLoop loop = byEventLoop.get(eventLoop);
+        if (loop == null) {
+            throw new IllegalArgumentException("event loop " + eventLoop + " is not part of this group");
+        }
+        return loop;
+    }
+
+    /**
+     * The Netty group behind the loops, for bootstraps. Any thread.
+     *
+     * @return the event loop group
+     */
+    public EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
+    /**
+     * The server socket channel class matching the transport. Any thread.
+     *
+     * @return the channel class for a {@code ServerBootstrap}
+     */
+    public Class<? extends ServerChannel> serverChannelClass() {
+        return transport.serverChannelClass();
+    }
+
+    /**
+     * Tells whether {@link #shutdown(Duration)} or {@link #close()} was called. Any thread.
+     *
+     * @return true once shutting down
+     */
+    public boolean isShuttingDown() {
+        return group.isShuttingDown();
+    }
+
+    /**
+     * Stops the loops: queued callbacks run, then the threads end. Waits at most {@code timeout}.
+     * Must not be called from one of this group's loops. Any other thread.
+     *
+     * @param timeout longest wait for the threads to end
+     * @return true when every thread ended in time
+     */
+    public boolean shutdown(Duration timeout) {
+        if (loops.stream().anyMatch(IOLoop::inLoop)) {
+            throw new IllegalStateException("an IOLoopGroup cannot be shut down from one of its own loops");
+        }
+        group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return group.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the loops, waiting up to 10 seconds. See {@link #shutdown(Duration)}. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,96 @@
+package org.tornadojava.ioloop;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+
+import java.util.Locale;
+
+/**
+ * The I/O mechanism behind the IOLoops: {@code auto}, {@code epoll}, {@code io-uring} or {@code nio}.
+ *
+ * <p>{@link #AUTO} picks epoll on Linux when Netty's native library loads, NIO everywhere else.
+ * Asking explicitly for a native transport that is not available fails with a message saying why.
+ * Immutable; safe on any thread.
+ */
+public enum Transport {
+    /** Epoll when available, otherwise NIO. */
+    AUTO,
+    /** Linux epoll through Netty's native transport. */
+    EPOLL,
+    /** Linux io_uring through Netty's native transport. */
+    IO_URING,
+    /** Java NIO selectors; works everywhere. */
+    NIO;
+
+    /**
+     * Parses a property value such as {@code auto}, {@code epoll}, {@code io-uring} or {@code nio}.
+     *
+     * @param value the text, case-insensitive; {@code io_uring} is accepted too
+     * @return the transport
+     * @throws IllegalArgumentException when the value names no transport
+     */
+    public static Transport parse(String value) {
+        String key = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Transport transport : values()) {
+            if (transport.name().equals(key)) {
+                return transport;
+            }
+        }
+        throw new IllegalArgumentException("unknown transport '" + value + "' (expected auto, epoll, io-uring or nio)");
+    }
+
+    /**
+     * Resolves {@link #AUTO} to a concrete transport and checks that a native one can load.
+     *
+     * @return a concrete transport, never {@code AUTO}
+     * @throws IllegalStateException when a native transport was asked for but cannot load here
+     */
+    public Transport resolve() {
+        switch (this) {
+            case AUTO:
+                return Epoll.isAvailable() ? EPOLL : NIO;
+            case EPOLL:
+                if (!Epoll.isAvailable()) {
+                    throw new IllegalStateException("epoll transport is not available", Epoll.unavailabilityCause());
+                }
+                return this;
+            case IO_URING:
+                if (!IoUring.isAvailable()) {
+                    throw new IllegalStateException("io_uring transport is not available", IoUring.unavailabilityCause());
+                }
+                return this;
+            default:
+                return this;
+        }
+    }
+
+    IoHandlerFactory ioHandlerFactory() {
+        switch (resolve()) {
+            case EPOLL:
+                return EpollIoHandler.newFactory();
+            case IO_URING:
+                return IoUringIoHandler.newFactory();
+            default:
+                return NioIoHandler.newFactory();
+        }
+    }
+
+    Class<? extends ServerChannel> serverChannelClass() {
+        switch (resolve()) {
+            case EPOLL:
+                return EpollServerSocketChannel.class;
+            case IO_URING:
+                return IoUringServerSocketChannel.class;
+            default:
+                return NioServerSocketChannel.class;
+        }
+    }
+}
