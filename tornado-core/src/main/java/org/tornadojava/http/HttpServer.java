@@ -1,0 +1,126 @@
+package org.tornadojava.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tornadojava.ioloop.IOLoopGroup;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * An HTTP/1.1 server on an {@link IOLoopGroup}, Tornado's {@code HTTPServer}: accepts connections, parses
+ * requests and hands each to its {@link HttpServerDelegate} on the connection's IOLoop.
+ *
+ * <pre>{@code
+ * IOLoopGroup loops = new IOLoopGroup(0, Transport.AUTO);
+ * HttpServer server = new HttpServer(application, new HttpServerOptions().port(8888), loops);
+ * server.start();
+ * }</pre>
+ *
+ * <p>{@link #start()} and {@link #stop()} are thread-safe and idempotent. The server does not own the loops:
+ * whoever created the {@link IOLoopGroup} shuts it down.
+ */
+public final class HttpServer {
+    private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
+
+    private final HttpServerDelegate delegate;
+    private final HttpServerOptions options;
+    private final IOLoopGroup loops;
+    private final ChannelGroup connections = new DefaultChannelGroup("tornado-connections",
+            GlobalEventExecutor.INSTANCE);
+    private Channel serverChannel;
+
+    /**
+     * Creates a server; nothing is bound until {@link #start()}.
+     *
+     * @param delegate what serves each request, usually an {@code Application}
+     * @param options where to listen and what to accept
+     * @param loops the IOLoops that accept and serve connections
+     */
+    public HttpServer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops) {
+        this.delegate = delegate;
+        this.options = options;
+        this.loops = loops;
+    }
+
+    /**
+     * Binds the address and starts accepting; returns once bound. Logs
+     * {@code Tornado server started on port N}. Calling it again while running does nothing. Not from an IOLoop.
+     *
+     * @throws IllegalStateException when the address cannot be bound (the cause says why, e.g. port in use)
+     */
+    public synchronized void start() {
+        if (serverChannel != null) {
+            return;
+        }
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops.eventLoopGroup())
+                .channel(loops.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, options.backlog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new HttpServerInitializer(delegate, options, loops, connections));
+        try {
+            serverChannel = bootstrap.bind(options.address(), options.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + options.address() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        GENERAL_LOG.info("Tornado server started on port {} ({} transport, {} IOLoops)", port(), loops.transport(),
+                loops.loops().size());
+    }
+
+    /**
+     * The port the server listens on: the real one when started with port 0. Any thread.
+     *
+     * @return the bound port, or -1 when not running
+     */
+    public synchronized int port() {
+        return serverChannel == null ? -1 : ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Tells whether the server is accepting connections. Any thread.
+     *
+     * @return true between {@link #start()} and {@link #stop()}
+     */
+    public synchronized boolean isRunning() {
+        return serverChannel != null;
+    }
+
+    /**
+     * Number of open client connections. Any thread.
+     *
+     * @return connections currently open
+     */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Stops accepting and closes every open connection, waiting at most {@code timeout}. Calling it when not
+     * running does nothing. Not from an IOLoop.
+     *
+     * @param timeout longest wait for the sockets to close
+     */
+    public synchronized void stop(Duration timeout) {
+        if (serverChannel == null) {
+            return;
+        }
+        serverChannel.close().awaitUninterruptibly(timeout.toMillis());
+        serverChannel = null;
+        connections.close().awaitUninterruptibly(timeout.toMillis());
+        GENERAL_LOG.info("Tornado server stopped");
+    }
+
+    /** Stops the server, waiting up to 10 seconds. See {@link #stop(Duration)}. */
+    public void stop() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,17 @@
+package org.tornadojava.http;
+
+/**
+ * What an {@link HttpServer} hands each complete request to; {@code org.tornadojava.web.Application} is the
+ * usual one (Tornado's {@code HTTPServerConnectionDelegate}).
+ */
+@FunctionalInterface
+public interface HttpServerDelegate {
+    /**
+     * Serves one request. Called on the connection's IOLoop thread; must not block. The response goes out
+     * through {@code request.writer()}, now or later; the next pipelined request on the connection waits until
+     * the writer has finished this one.
+     *
+     * @param request the parsed request
+     */
+    void handleRequest(HttpServerRequest request);
+}

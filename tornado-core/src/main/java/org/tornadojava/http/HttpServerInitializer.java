@@ -1,0 +1,47 @@
+package org.tornadojava.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import org.tornadojava.ioloop.IOLoopGroup;
+
+/**
+ * Builds the pipeline of each accepted connection (DESIGN.md section 3):
+ * {@code codec (limits) -> aggregator (body limit, 100-continue) -> HttpServerConnection}.
+ * Timeouts, TLS, x-headers and compression take their places here as they are added. Runs on the IOLoop
+ * the channel is registered with.
+ */
+final class HttpServerInitializer extends ChannelInitializer<Channel> {
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+
+    private final HttpServerDelegate delegate;
+    private final HttpServerOptions options;
+    private final IOLoopGroup loops;
+    private final ChannelGroup connections;
+
+    HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
+                          ChannelGroup connections) {
+        this.delegate = delegate;
+        this.options = options;
+        this.loops = loops;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        connections.add(channel);
+        HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
+                .setMaxInitialLineLength(options.maxHeaderSize())
+                .setMaxHeaderSize(options.maxHeaderSize())
+                .setMaxChunkSize(MAX_CHUNK_SIZE);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
+        pipeline.addLast("aggregator", new HttpObjectAggregator((int) options.maxBodySize(), true));
+        pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
+                "http"));
+    }
+}

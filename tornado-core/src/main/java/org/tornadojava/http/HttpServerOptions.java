@@ -1,0 +1,159 @@
+package org.tornadojava.http;
+
+/**
+ * Settings of an {@link HttpServer}: where it listens and what it accepts. Defaults match
+ * {@code tornado.server.*} in the project contract (and Tornado's where Tornado has one).
+ *
+ * <p>A plain mutable holder with fluent setters; configure it before {@link HttpServer#start()} and do not
+ * change it afterwards. Not thread-safe.
+ */
+public final class HttpServerOptions {
+    /** Default port, {@value}. */
+    public static final int DEFAULT_PORT = 8888;
+    /** Default listen backlog, {@value}. */
+    public static final int DEFAULT_BACKLOG = 1024;
+    /** Default largest request line plus header block, {@value} bytes (Tornado's 64 KiB). */
+    public static final int DEFAULT_MAX_HEADER_SIZE = 64 * 1024;
+    /** Default largest request body, {@value} bytes (Tornado's 100 MB). */
+    public static final long DEFAULT_MAX_BODY_SIZE = 100L * 1024 * 1024;
+
+    private String address = "0.0.0.0";
+    private int port = DEFAULT_PORT;
+    private int backlog = DEFAULT_BACKLOG;
+    private boolean noKeepAlive;
+    private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+
+    /**
+     * Bind address.
+     *
+     * @return the address, {@code 0.0.0.0} by default
+     */
+    public String address() {
+        return address;
+    }
+
+    /**
+     * Sets the bind address, e.g. {@code 127.0.0.1} or {@code ::1}.
+     *
+     * @param address an IP address or host name
+     * @return this
+     */
+    public HttpServerOptions address(String address) {
+        this.address = address;
+        return this;
+    }
+
+    /**
+     * Port to listen on.
+     *
+     * @return the port; 0 means a free port chosen at start
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Sets the port; 0 picks a free one, readable from {@link HttpServer#port()} after start.
+     *
+     * @param port 0 to 65535
+     * @return this
+     */
+    public HttpServerOptions port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * Listen backlog.
+     *
+     * @return pending connections the kernel queues before accepting
+     */
+    public int backlog() {
+        return backlog;
+    }
+
+    /**
+     * Sets the listen backlog.
+     *
+     * @param backlog a positive number
+     * @return this
+     */
+    public HttpServerOptions backlog(int backlog) {
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be positive: " + backlog);
+        }
+        this.backlog = backlog;
+        return this;
+    }
+
+    /**
+     * Whether every connection is closed after one response.
+     *
+     * @return true to disable keep-alive
+     */
+    public boolean noKeepAlive() {
+        return noKeepAlive;
+    }
+
+    /**
+     * Closes every connection after its first response when true.
+     *
+     * @param noKeepAlive true to disable keep-alive
+     * @return this
+     */
+    public HttpServerOptions noKeepAlive(boolean noKeepAlive) {
+        this.noKeepAlive = noKeepAlive;
+        return this;
+    }
+
+    /**
+     * Largest request line plus header block, in bytes.
+     *
+     * @return the limit
+     */
+    public int maxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    /**
+     * Sets the largest accepted header block; a larger one is answered 431.
+     *
+     * @param maxHeaderSize bytes, positive
+     * @return this
+     */
+    public HttpServerOptions maxHeaderSize(int maxHeaderSize) {
+        if (maxHeaderSize <= 0) {
+            throw new IllegalArgumentException("maxHeaderSize must be positive: " + maxHeaderSize);
+        }
+        this.maxHeaderSize = maxHeaderSize;
+        return this;
+    }
+
+    /**
+     * Largest request body, in bytes.
+     *
+     * @return the limit
+     */
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * Sets the largest accepted request body; a larger one is answered 413.
+     *
+     * @param maxBodySize bytes, from 0 to {@link Integer#MAX_VALUE}
+     * @return this
+     */
+    public HttpServerOptions maxBodySize(long maxBodySize) {
+        if (maxBodySize < 0 || maxBodySize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxBodySize must be between 0 and " + Integer.MAX_VALUE + ": "
+                    + maxBodySize);
+        }
+        this.maxBodySize = maxBodySize;
+        return this;
+    }
+}

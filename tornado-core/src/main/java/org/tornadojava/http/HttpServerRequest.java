@@ -1,0 +1,193 @@
+package org.tornadojava.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.time.Duration;
+
+/**
+ * One HTTP request as the server received it, Tornado's {@code HTTPServerRequest}: method, URI, headers,
+ * the whole body and the client's address. The URI and path are kept exactly as sent (not percent-decoded).
+ *
+ * <p>Immutable once built; any thread may read it. The response is written through {@link #writer()}.
+ */
+public final class HttpServerRequest {
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final String method;
+    private final String uri;
+    private final String path;
+    private final String query;
+    private final HttpVersion version;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final String remoteIp;
+    private final String protocol;
+    private final long startNanos;
+    private final ResponseWriter writer;
+
+    HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, byte[] body,
+                      String remoteIp, String protocol, ResponseWriter writer) {
+        this.method = method;
+        this.uri = uri;
+        int question = uri.indexOf('?');
+        this.path = question < 0 ? uri : uri.substring(0, question);
+        this.query = question < 0 ? "" : uri.substring(question + 1);
+        this.version = version;
+        this.headers = headers;
+        this.body = body.length == 0 ? NO_BODY : body;
+        this.remoteIp = remoteIp;
+        this.protocol = protocol;
+        this.startNanos = System.nanoTime();
+        this.writer = writer;
+    }
+
+    /**
+     * The method token as sent, e.g. {@code GET}.
+     *
+     * @return the method
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The request target as sent, path and query, e.g. {@code /story/1?x=2}.
+     *
+     * @return the raw URI
+     */
+    public String uri() {
+        return uri;
+    }
+
+    /**
+     * The part of the URI before {@code ?}, not percent-decoded.
+     *
+     * @return the raw path
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The part of the URI after {@code ?}, empty when there is none.
+     *
+     * @return the raw query string
+     */
+    public String query() {
+        return query;
+    }
+
+    /**
+     * The protocol version of the request line.
+     *
+     * @return HTTP/1.0 or HTTP/1.1
+     */
+    public HttpVersion version() {
+        return version;
+    }
+
+    /**
+     * The request headers (case-insensitive names). Do not modify them.
+     *
+     * @return the headers
+     */
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /**
+     * The whole request body. Do not modify the array.
+     *
+     * @return the body bytes, empty when there was none
+     */
+    public byte[] body() {
+        return body;
+    }
+
+    /**
+     * The client's IP address in its usual text form ({@code 127.0.0.1}, {@code ::1}).
+     *
+     * @return the remote IP
+     */
+    public String remoteIp() {
+        return remoteIp;
+    }
+
+    /**
+     * The scheme the client used.
+     *
+     * @return {@code http} or {@code https}
+     */
+    public String protocol() {
+        return protocol;
+    }
+
+    /**
+     * The {@code Host} header, or {@code 127.0.0.1} when there is none (HTTP/1.0), as Tornado does.
+     *
+     * @return host and optional port
+     */
+    public String host() {
+        String host = headers.get(HttpHeaderNames.HOST);
+        return host == null || host.isEmpty() ? "127.0.0.1" : host;
+    }
+
+    /**
+     * The host without its port, e.g. {@code example.com} or {@code ::1}.
+     *
+     * @return the host name, lower-cased as sent
+     */
+    public String hostName() {
+        String host = host();
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? host : host.substring(1, end);
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 || host.indexOf(':', colon + 1) >= 0 ? host : host.substring(0, colon);
+    }
+
+    /**
+     * The full URL the client asked for, e.g. {@code http://example.com/a?b=1}.
+     *
+     * @return protocol, host and URI
+     */
+    public String fullUrl() {
+        return protocol + "://" + host() + uri;
+    }
+
+    /**
+     * Time since the request arrived.
+     *
+     * @return elapsed time
+     */
+    public Duration requestTime() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * {@link System#nanoTime()} when the request arrived.
+     *
+     * @return the start timestamp
+     */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /**
+     * The writer for this request's response. Its methods must be called on the connection's IOLoop.
+     *
+     * @return the response writer
+     */
+    public ResponseWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpServerRequest(protocol=" + protocol + ", host=" + host() + ", method=" + method + ", uri=" + uri
+                + ", version=" + version + ", remote_ip=" + remoteIp + ")";
+    }
+}

@@ -1,0 +1,243 @@
+package org.tornadojava.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import org.tornadojava.ioloop.IOLoop;
+
+/**
+ * Writes the response of one request on its connection, Tornado's per-request {@code HTTP1Connection}: either
+ * in one piece ({@link #writeFull}) or as a head followed by chunks ({@link #writeHead}, {@link #writeChunk},
+ * {@link #finish}). It decides the framing ({@code Content-Length} or chunked) and the {@code Connection}
+ * header, writes no body for HEAD requests, and tells the connection when the response is complete so the next
+ * pipelined request can start.
+ *
+ * <p>IOLoop thread only. Every {@link ByteBuf} passed in is owned by the writer from then on.
+ */
+public final class ResponseWriter {
+    private static final AsciiString KEEP_ALIVE_VALUE = AsciiString.cached("Keep-Alive");
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+    private static final AsciiString CONNECTION = AsciiString.cached("Connection");
+    private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("Transfer-Encoding");
+
+    private final HttpServerConnection connection;
+    private final HttpVersion requestVersion;
+    private final boolean headRequest;
+    private boolean keepAlive;
+    private boolean headWritten;
+    private boolean finished;
+    private Runnable closeListener;
+
+    ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
+                   boolean keepAlive) {
+        this.connection = connection;
+        this.requestVersion = requestVersion;
+        this.headRequest = headRequest;
+        this.keepAlive = keepAlive;
+    }
+
+    /**
+     * Empty headers for a response. Values are not validated here: callers check them (as
+     * {@code RequestHandler.setHeader} does). Any thread.
+     *
+     * @return new headers
+     */
+    public static HttpHeaders newHeaders() {
+        return HttpServerConnection.newResponseHeaders();
+    }
+
+    /**
+     * The IOLoop of the connection. Any thread.
+     *
+     * @return the loop every other method must be called on
+     */
+    public IOLoop loop() {
+        return connection.loop();
+    }
+
+    /**
+     * The connection's buffer allocator, for building response bodies. Any thread.
+     *
+     * @return the allocator
+     */
+    public ByteBufAllocator alloc() {
+        return connection.alloc();
+    }
+
+    /**
+     * Tells whether the connection is gone, so nothing written now would reach the client.
+     *
+     * @return true once the connection closed
+     */
+    public boolean isClosed() {
+        return connection.isClosed();
+    }
+
+    /**
+     * Whether the head of the response was sent already.
+     *
+     * @return true after {@link #writeHead} or {@link #writeFull}
+     */
+    public boolean isHeadWritten() {
+        return headWritten;
+    }
+
+    /**
+     * Registers what to run, once, on the loop, if the connection closes before this response is finished.
+     *
+     * @param listener the callback, or null to remove it
+     */
+    public void onClose(Runnable listener) {
+        this.closeListener = listener;
+    }
+
+    /**
+     * Writes a whole response and finishes the request. Unless the status forbids a body (1xx, 204, 304), a
+     * {@code Content-Length} header is set from the body when the caller did not set one. For HEAD requests the
+     * body is not sent.
+     *
+     * @param status the status line
+     * @param headers response headers, adopted by the writer
+     * @param body the body (ownership passes to the writer), or null for none
+     * @return the write's future, done when the bytes reached the socket
+     */
+    public ChannelFuture writeFull(HttpResponseStatus status, HttpHeaders headers, ByteBuf body) {
+        checkHeadNotWritten();
+        ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
+        if (mayHaveBody(status) && !headers.contains(CONTENT_LENGTH)) {
+            headers.setInt(CONTENT_LENGTH, content.readableBytes());
+        }
+        if (headRequest || !mayHaveBody(status)) {
+            content.release();
+            content = Unpooled.EMPTY_BUFFER;
+        }
+        setConnectionHeader(headers);
+        headWritten = true;
+        finished = true;
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
+                headers, connection.trailers());
+        return connection.writeFinal(this, response, keepAlive);
+    }
+
+    /**
+     * Sends the status line and headers now, before the body. Without a {@code Content-Length} header the body
+     * is sent chunked (HTTP/1.1) or delimited by closing the connection (HTTP/1.0).
+     *
+     * @param status the status line
+     * @param headers response headers, adopted by the writer
+     * @return the write's future
+     */
+    public ChannelFuture writeHead(HttpResponseStatus status, HttpHeaders headers) {
+        checkHeadNotWritten();
+        if (mayHaveBody(status) && !headRequest && !headers.contains(CONTENT_LENGTH)) {
+            if (requestVersion.equals(HttpVersion.HTTP_1_1)) {
+                headers.set(TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            } else {
+                keepAlive = false;
+            }
+        }
+        setConnectionHeader(headers);
+        headWritten = true;
+        return connection.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
+    }
+
+    /**
+     * Sends a piece of the body and flushes it. For HEAD requests the piece is dropped.
+     *
+     * @param chunk the bytes (ownership passes to the writer)
+     * @return the write's future, done when the bytes reached the socket
+     */
+    public ChannelFuture writeChunk(ByteBuf chunk) {
+        checkStreaming();
+        if (headRequest || chunk.readableBytes() == 0) {
+            chunk.release();
+            return connection.flushed();
+        }
+        return connection.writeAndFlush(new DefaultHttpContent(chunk));
+    }
+
+    /**
+     * Ends a response started with {@link #writeHead}, with an optional last piece of body.
+     *
+     * @param lastChunk final bytes (ownership passes to the writer), or null
+     * @return the write's future
+     */
+    public ChannelFuture finish(ByteBuf lastChunk) {
+        checkStreaming();
+        finished = true;
+        LastHttpContent last;
+        if (lastChunk == null || headRequest || lastChunk.readableBytes() == 0) {
+            if (lastChunk != null) {
+                lastChunk.release();
+            }
+            last = LastHttpContent.EMPTY_LAST_CONTENT;
+        } else {
+            last = new DefaultLastHttpContent(lastChunk);
+        }
+        return connection.writeFinal(this, last, keepAlive);
+    }
+
+    /**
+     * Tells whether the response is complete.
+     *
+     * @return true after {@link #writeFull} or {@link #finish}
+     */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * Gives up on the response and closes the connection, e.g. after an error once the head was sent; the client
+     * sees a truncated response rather than a complete-looking one.
+     */
+    public void abort() {
+        finished = true;
+        connection.close();
+    }
+
+    void connectionClosed() {
+        if (!finished && closeListener != null) {
+            Runnable listener = closeListener;
+            closeListener = null;
+            listener.run();
+        }
+    }
+
+    private void setConnectionHeader(HttpHeaders headers) {
+        if (requestVersion.equals(HttpVersion.HTTP_1_1)) {
+            if (!keepAlive) {
+                headers.set(CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        } else if (keepAlive) {
+            headers.set(CONNECTION, KEEP_ALIVE_VALUE);
+        }
+    }
+
+    private static boolean mayHaveBody(HttpResponseStatus status) {
+        int code = status.code();
+        return code >= 200 && code != 204 && code != 304;
+    }
+
+    private void checkHeadNotWritten() {
+        if (headWritten) {
+            throw new IllegalStateException("response head already written");
+        }
+    }
+
+    private void checkStreaming() {
+        if (!headWritten || finished) {
+            throw new IllegalStateException(finished ? "response already finished" : "response head not written");
+        }
+    }
+}
