@@ -1,0 +1,37 @@
+package org.tornadojava.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tornadojava.http.HttpServerRequest;
+
+/**
+ * Tornado's access log: one line per finished request on logger {@code tornado.access}, e.g.
+ * {@code 200 GET /story/1 (127.0.0.1) 0.42ms}; INFO below 400, WARN for 4xx, ERROR for 5xx. Thread-safe.
+ */
+final class AccessLog {
+    private static final Logger LOG = LoggerFactory.getLogger("tornado.access");
+
+    private AccessLog() {
+    }
+
+    static void log(int status, HttpServerRequest request) {
+        if (status < 400) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info(line(status, request));
+            }
+        } else if (status < 500) {
+            if (LOG.isWarnEnabled()) {
+                LOG.warn(line(status, request));
+            }
+        } else if (LOG.isErrorEnabled()) {
+            LOG.error(line(status, request));
+        }
+    }
+
+    static String line(int status, HttpServerRequest request) {
+        long hundredthsOfMs = Math.round((System.nanoTime() - request.startNanos()) / 10_000.0);
+        long fraction = hundredthsOfMs % 100;
+        return status + " " + request.method() + " " + request.uri() + " (" + request.remoteIp() + ") "
+                + hundredthsOfMs / 100 + (fraction < 10 ? ".0" : ".") + fraction + "ms";
+    }
+}

@@ -1,0 +1,261 @@
+package org.tornadojava.web;
+
+import org.tornadojava.http.HttpServerDelegate;
+import org.tornadojava.http.HttpServerRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A web application, Tornado's {@code Application}: an ordered list of routes plus settings, serving each request
+ * with a new handler instance on the connection's IOLoop.
+ *
+ * <pre>{@code
+ * Application app = Application.builder()
+ *         .route("/", MainHandler::new)
+ *         .route(UrlSpec.of("/story/([0-9]+)", StoryHandler::new).withName("story"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable once built; thread-safe.
+ */
+public final class Application implements HttpServerDelegate {
+    private static final String[] NO_GROUPS = new String[0];
+
+    private final Router router;
+    private final Map<String, UrlSpec> named;
+    private final UrlSpec defaultRoute;
+    private final ErrorFormat errorFormat;
+    private final boolean debug;
+    private final boolean accessLog;
+    private final JsonMapper jsonMapper;
+
+    private Application(Builder builder) {
+        this.router = new Router(builder.routes);
+        Map<String, UrlSpec> byName = new HashMap<>();
+        for (UrlSpec spec : builder.routes) {
+            if (spec.name() != null && byName.putIfAbsent(spec.name(), spec) != null) {
+                throw new IllegalArgumentException("two routes are named '" + spec.name() + "'");
+            }
+        }
+        this.named = Map.copyOf(byName);
+        this.defaultRoute = builder.defaultRoute;
+        this.errorFormat = builder.errorFormat;
+        this.debug = builder.debug;
+        this.accessLog = builder.accessLog;
+        this.jsonMapper = builder.jsonMapper != null ? builder.jsonMapper : JsonMapper.builder().build();
+    }
+
+    /**
+     * Starts building an application.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Routes the request and runs a new handler for it. Called by the server on the connection's IOLoop.
+     *
+     * @param request the request
+     */
+    @Override
+    public void handleRequest(HttpServerRequest request) {
+        Router.Match match = router.find(request.hostName(), request.path());
+        UrlSpec spec = match == null ? defaultRoute : match.spec;
+        String[] groups = match == null ? NO_GROUPS : match.rawGroups;
+        RequestHandler handler;
+        try {
+            handler = spec.factory().get();
+        } catch (RuntimeException | Error e) {
+            handler = new ErrorHandler();
+            handler.start(this, request, Map.of("status_code", 500), NO_GROUPS, e);
+            return;
+        }
+        handler.start(this, request, spec.initArgs(), groups, null);
+    }
+
+    /**
+     * The path of a named route with its groups filled in (percent-encoded), Tornado's {@code reverse_url}.
+     * Any thread.
+     *
+     * @param name the route's name
+     * @param args one value per group of the route's regex
+     * @return the path, e.g. {@code /story/42}
+     * @throws IllegalArgumentException for an unknown name, a wrong number of arguments, or a regex too complex
+     *         to reverse
+     */
+    public String reverseUrl(String name, Object... args) {
+        UrlSpec spec = named.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("no route named '" + name + "'");
+        }
+        return spec.reverse(args);
+    }
+
+    /**
+     * The routes in matching order. Any thread.
+     *
+     * @return an unmodifiable list
+     */
+    public List<UrlSpec> routes() {
+        return router.specs();
+    }
+
+    /**
+     * Format of default error bodies. Any thread.
+     *
+     * @return html or json
+     */
+    public ErrorFormat errorFormat() {
+        return errorFormat;
+    }
+
+    /**
+     * Whether error pages carry stack traces. Any thread.
+     *
+     * @return the debug flag
+     */
+    public boolean debug() {
+        return debug;
+    }
+
+    /**
+     * Whether each finished request is logged on {@code tornado.access}. Any thread.
+     *
+     * @return the access-log flag
+     */
+    public boolean accessLog() {
+        return accessLog;
+    }
+
+    /**
+     * The JSON mapper {@code write(Object)} uses. Any thread.
+     *
+     * @return the mapper
+     */
+    public JsonMapper jsonMapper() {
+        return jsonMapper;
+    }
+
+    /**
+     * Collects routes and settings for an {@link Application}. Not thread-safe.
+     */
+    public static final class Builder {
+        private final List<UrlSpec> routes = new ArrayList<>();
+        private UrlSpec defaultRoute = UrlSpec.of(".*", ErrorHandler::new).withInitArgs(Map.of("status_code", 404));
+        private ErrorFormat errorFormat = ErrorFormat.HTML;
+        private boolean debug;
+        private boolean accessLog = true;
+        private JsonMapper jsonMapper;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a route after the ones already added.
+         *
+         * @param pattern the path regex
+         * @param factory makes one handler per request
+         * @return this
+         */
+        public Builder route(String pattern, Supplier<? extends RequestHandler> factory) {
+            return route(UrlSpec.of(pattern, factory));
+        }
+
+        /**
+         * Adds a route with init arguments for the handler's {@code initialize}.
+         *
+         * @param pattern the path regex
+         * @param factory makes one handler per request
+         * @param initArgs passed to {@code initialize}
+         * @return this
+         */
+        public Builder route(String pattern, Supplier<? extends RequestHandler> factory,
+                             Map<String, Object> initArgs) {
+            return route(UrlSpec.of(pattern, factory).withInitArgs(initArgs));
+        }
+
+        /**
+         * Adds a route after the ones already added.
+         *
+         * @param spec the route
+         * @return this
+         */
+        public Builder route(UrlSpec spec) {
+            routes.add(spec);
+            return this;
+        }
+
+        /**
+         * Sets the handler for requests no route matches (default: 404), Tornado's {@code default_handler_class}.
+         *
+         * @param factory makes one handler per request
+         * @param initArgs passed to {@code initialize}
+         * @return this
+         */
+        public Builder defaultHandler(Supplier<? extends RequestHandler> factory, Map<String, Object> initArgs) {
+            this.defaultRoute = UrlSpec.of(".*", factory).withInitArgs(initArgs);
+            return this;
+        }
+
+        /**
+         * Sets the format of default error bodies.
+         *
+         * @param errorFormat html (Tornado's page) or json
+         * @return this
+         */
+        public Builder errorFormat(ErrorFormat errorFormat) {
+            this.errorFormat = errorFormat;
+            return this;
+        }
+
+        /**
+         * Puts stack traces in error pages when true; never use it in production.
+         *
+         * @param debug the debug flag
+         * @return this
+         */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        /**
+         * Turns the per-request access log on (default) or off.
+         *
+         * @param accessLog true to log each request on {@code tornado.access}
+         * @return this
+         */
+        public Builder accessLog(boolean accessLog) {
+            this.accessLog = accessLog;
+            return this;
+        }
+
+        /**
+         * Sets the JSON mapper used by {@code write(Object)}; by default a plain Jackson {@link JsonMapper}.
+         *
+         * @param jsonMapper the mapper
+         * @return this
+         */
+        public Builder jsonMapper(JsonMapper jsonMapper) {
+            this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        /**
+         * Builds the application.
+         *
+         * @return the application
+         * @throws IllegalArgumentException when two routes share a name
+         */
+        public Application build() {
+            return new Application(this);
+        }
+    }
+}

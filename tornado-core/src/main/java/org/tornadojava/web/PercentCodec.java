@@ -1,0 +1,85 @@
+package org.tornadojava.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Percent-encoding and strict UTF-8 decoding for paths, query strings and form bodies, with Tornado's rules:
+ * {@code +} is a space only in query/form data, a malformed {@code %} escape is kept as it is, and bytes that are
+ * not valid UTF-8 are refused (the caller answers 400). Stateless; thread-safe.
+ */
+final class PercentCodec {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentCodec() {
+    }
+
+    /**
+     * Decodes {@code %XX} escapes (and {@code +} when {@code plusIsSpace}) and the result as strict UTF-8.
+     *
+     * @throws CharacterCodingException when the bytes are not valid UTF-8
+     */
+    static String decode(String text, int from, int to, boolean plusIsSpace) throws CharacterCodingException {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%' || (plusIsSpace && c == '+') || c > 0x7f) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return text.substring(from, to);
+        }
+        // Netty hands the request line over byte for byte (ISO-8859-1), so every char is one byte.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < to && hexValue(text.charAt(i + 1)) >= 0 && hexValue(text.charAt(i + 2)) >= 0) {
+                bytes.write(hexValue(text.charAt(i + 1)) * 16 + hexValue(text.charAt(i + 2)));
+                i += 2;
+            } else if (plusIsSpace && c == '+') {
+                bytes.write(' ');
+            } else {
+                bytes.write(c);
+            }
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                .toString();
+    }
+
+    /** Percent-encodes everything but unreserved characters and {@code /} (Python's {@code quote}). */
+    static String encodePath(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,132 @@
+package org.tornadojava.web;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.multipart.Attribute;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
+import io.netty.handler.codec.http.multipart.InterfaceHttpData;
+import org.tornadojava.http.HttpServerRequest;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The query and body arguments and uploaded files of one request, parsed once before {@code prepare}.
+ * Query strings and urlencoded bodies keep blank values; multipart bodies go through Netty's decoder, limited to
+ * 100 parts as in Tornado. Anything undecodable is a 400. Immutable after parsing; thread-safe.
+ */
+final class RequestArguments {
+    private static final int MAX_MULTIPART_PARTS = 100;
+    private static final RequestArguments NONE = new RequestArguments(Map.of(), Map.of(), Map.of());
+
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> body;
+    private final Map<String, List<UploadedFile>> files;
+
+    private RequestArguments(Map<String, List<String>> query, Map<String, List<String>> body,
+                             Map<String, List<UploadedFile>> files) {
+        this.query = query;
+        this.body = body;
+        this.files = files;
+    }
+
+    static RequestArguments parse(HttpServerRequest request) {
+        Map<String, List<String>> query = parseUrlEncoded(request.query(), "query string");
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType == null || request.body().length == 0) {
+            return query.isEmpty() ? NONE : new RequestArguments(query, Map.of(), Map.of());
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            String text = new String(request.body(), StandardCharsets.ISO_8859_1);
+            return new RequestArguments(query, parseUrlEncoded(text, "body"), Map.of());
+        }
+        if (type.startsWith("multipart/form-data")) {
+            if (!type.contains("boundary=")) {
+                throw new HttpError(400, null, "Invalid multipart/form-data: no boundary");
+            }
+            return parseMultipart(request, query);
+        }
+        return new RequestArguments(query, Map.of(), Map.of());
+    }
+
+    Map<String, List<String>> query() {
+        return query;
+    }
+
+    Map<String, List<String>> body() {
+        return body;
+    }
+
+    Map<String, List<UploadedFile>> files() {
+        return files;
+    }
+
+    private static Map<String, List<String>> parseUrlEncoded(String text, String where) {
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('&', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > start) {
+                int equals = text.indexOf('=', start);
+                int nameEnd = equals < 0 || equals > end ? end : equals;
+                try {
+                    String name = PercentCodec.decode(text, start, nameEnd, true);
+                    String value = nameEnd == end ? "" : PercentCodec.decode(text, nameEnd + 1, end, true);
+                    values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+                } catch (CharacterCodingException e) {
+                    throw new HttpError(400, null, "Invalid unicode in " + where);
+                }
+            }
+            start = end + 1;
+        }
+        return values;
+    }
+
+    private static RequestArguments parseMultipart(HttpServerRequest request, Map<String, List<String>> query) {
+        Map<String, List<String>> body = new LinkedHashMap<>();
+        Map<String, List<UploadedFile>> files = new LinkedHashMap<>();
+        DefaultFullHttpRequest copy = new DefaultFullHttpRequest(request.version(), HttpMethod.POST, request.uri(),
+                Unpooled.wrappedBuffer(request.body()), request.headers(),
+                DefaultHttpHeadersFactory.trailersFactory().newHeaders());
+        HttpPostMultipartRequestDecoder decoder = null;
+        try {
+            decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), copy,
+                    StandardCharsets.UTF_8, MAX_MULTIPART_PARTS, -1);
+            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+                if (data instanceof FileUpload) {
+                    FileUpload upload = (FileUpload) data;
+                    files.computeIfAbsent(upload.getName(), k -> new ArrayList<>(1))
+                            .add(new UploadedFile(upload.getFilename(), upload.getContentType(), upload.get()));
+                } else if (data instanceof Attribute) {
+                    body.computeIfAbsent(data.getName(), k -> new ArrayList<>(1)).add(((Attribute) data).getValue());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new HttpError(400, null, "Invalid multipart/form-data: " + e.getMessage());
+        } finally {
+            if (decoder != null) {
+                decoder.destroy();
+            }
+            copy.release();
+        }
+        return new RequestArguments(query, body, files);
+    }
+}
