@@ -1,0 +1,15 @@
+package org.tornadojava.demo;
+
+import org.tornadojava.web.HttpError;
+import org.tornadojava.web.RequestHandler;
+
+/** {@code GET /error/([0-9]{3})}: raises {@code HttpError(code)}. */
+class ErrorDemoHandler extends RequestHandler {
+    public void get(String code) {
+        int status = Integer.parseInt(code);
+        if (status < 400 || status > 599) {
+            throw new HttpError(400, null, "error code out of range: " + code);
+        }
+        throw new HttpError(status);
+    }
+}

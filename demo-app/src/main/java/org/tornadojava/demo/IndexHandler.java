@@ -1,0 +1,17 @@
+package org.tornadojava.demo;
+
+import org.tornadojava.web.RequestHandler;
+
+/** {@code GET /}: an HTML page linking to every demo. */
+class IndexHandler extends RequestHandler {
+    public void get() {
+        write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>tornado-java demo</title></head><body>"
+                + "<h1>tornado-java demo</h1><ul>"
+                + "<li><a href=\"/plaintext\">/plaintext</a></li>"
+                + "<li><a href=\"/json\">/json</a></li>"
+                + "<li><a href=\"" + reverseUrl("story", 1) + "\">/story/1</a></li>"
+                + "<li><a href=\"/old-home\">/old-home</a> (redirects here)</li>"
+                + "<li><a href=\"/error/418\">/error/418</a></li>"
+                + "</ul></body></html>");
+    }
+}

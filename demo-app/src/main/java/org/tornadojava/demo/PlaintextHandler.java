@@ -1,0 +1,11 @@
+package org.tornadojava.demo;
+
+import org.tornadojava.web.RequestHandler;
+
+/** {@code GET /plaintext}: {@code Hello, World!} as text. */
+class PlaintextHandler extends RequestHandler {
+    public void get() {
+        setHeader("Content-Type", "text/plain; charset=UTF-8");
+        write("Hello, World!");
+    }
+}
