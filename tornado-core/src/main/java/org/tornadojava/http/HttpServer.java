@@ -3,6 +3,7 @@ package org.tornadojava.http;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -28,6 +29,9 @@ import java.time.Duration;
  */
 public final class HttpServer {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
+
+    /** Outbound bytes per connection above which the channel reports unwritable (Netty's default sizes). */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
     private final HttpServerDelegate delegate;
     private final HttpServerOptions options;
@@ -65,6 +69,7 @@ public final class HttpServer {
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new HttpServerInitializer(delegate, options, loops, connections));
         try {
             serverChannel = bootstrap.bind(options.address(), options.port()).syncUninterruptibly().channel();
@@ -116,6 +121,7 @@ public final class HttpServer {
         serverChannel.close().awaitUninterruptibly(timeout.toMillis());
         serverChannel = null;
         connections.close().awaitUninterruptibly(timeout.toMillis());
+        delegate.serverStopped();
         GENERAL_LOG.info("Tornado server stopped");
     }
 

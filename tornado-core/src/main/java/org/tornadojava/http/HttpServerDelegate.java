@@ -14,4 +14,12 @@ public interface HttpServerDelegate {
      * @param request the parsed request
      */
     void handleRequest(HttpServerRequest request);
+
+    /**
+     * Called once by {@link HttpServer#stop} after the server stopped accepting and closed its connections, to
+     * release what the delegate owns (an {@code Application} shuts down the executor it created). Does nothing by
+     * default. Called on the thread that stopped the server.
+     */
+    default void serverStopped() {
+    }
 }

@@ -1,5 +1,6 @@
 package org.tornadojava.web;
 
+import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerDelegate;
 import org.tornadojava.http.HttpServerRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,8 @@ public final class Application implements HttpServerDelegate {
     private final boolean debug;
     private final boolean accessLog;
     private final JsonMapper jsonMapper;
+    private final BlockingExecutor executor;
+    private final boolean ownsExecutor;
 
     private Application(Builder builder) {
         this.router = new Router(builder.routes);
@@ -48,6 +51,10 @@ public final class Application implements HttpServerDelegate {
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
         this.jsonMapper = builder.jsonMapper != null ? builder.jsonMapper : JsonMapper.builder().build();
+        this.ownsExecutor = builder.executor == null;
+        this.executor = ownsExecutor
+                ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
+                : builder.executor;
     }
 
     /**
@@ -78,6 +85,26 @@ public final class Application implements HttpServerDelegate {
             return;
         }
         handler.start(this, request, spec.initArgs(), groups, null);
+    }
+
+    /**
+     * Shuts down the executor when the application created it (one given to the builder belongs to its creator).
+     * Called by the server's {@code stop}.
+     */
+    @Override
+    public void serverStopped() {
+        if (ownsExecutor) {
+            executor.shutdown(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * The pool behind {@code RequestHandler.runOnExecutor}. Any thread.
+     *
+     * @return the executor
+     */
+    public BlockingExecutor executor() {
+        return executor;
     }
 
     /**
@@ -153,6 +180,7 @@ public final class Application implements HttpServerDelegate {
         private boolean debug;
         private boolean accessLog = true;
         private JsonMapper jsonMapper;
+        private BlockingExecutor executor;
 
         private Builder() {
         }
@@ -245,6 +273,19 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder jsonMapper(JsonMapper jsonMapper) {
             this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        /**
+         * Sets the pool for {@code runOnExecutor}; the caller keeps ownership and shuts it down. By default the
+         * application creates one ({@value BlockingExecutor#DEFAULT_THREADS} threads, queue of
+         * {@value BlockingExecutor#DEFAULT_QUEUE_CAPACITY}) and shuts it down when the server stops.
+         *
+         * @param executor the pool
+         * @return this
+         */
+        public Builder executor(BlockingExecutor executor) {
+            this.executor = executor;
             return this;
         }
 

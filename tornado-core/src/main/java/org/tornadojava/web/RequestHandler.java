@@ -28,10 +28,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Base class of request handlers, Tornado's {@code RequestHandler}. The application creates one instance per
@@ -688,6 +690,28 @@ public abstract class RequestHandler {
     }
 
     /**
+     * Appends {@code length} bytes of {@code chunk} from {@code offset}; they are copied when called off the loop,
+     * so a reader may reuse its array for the next chunk. Any thread.
+     *
+     * @param chunk the array
+     * @param offset first byte to write
+     * @param length number of bytes
+     * @throws IllegalStateException after {@code finish()}
+     */
+    public final void write(byte[] chunk, int offset, int length) {
+        if (checkWritable()) {
+            if (loop.inLoop()) {
+                if (!closed) {
+                    buffer().writeBytes(chunk, offset, length);
+                }
+            } else {
+                byte[] copy = Arrays.copyOfRange(chunk, offset, offset + length);
+                loop.execute(() -> appendBytes(copy));
+            }
+        }
+    }
+
+    /**
      * Appends the readable bytes of a buffer to the response body. The bytes are copied and the caller keeps
      * ownership of the buffer (release it as usual). Any thread.
      *
@@ -985,6 +1009,37 @@ public abstract class RequestHandler {
      */
     public final IOLoop ioLoop() {
         return loop;
+    }
+
+    /**
+     * Runs blocking work on the application's executor; the returned future completes on this handler's IOLoop,
+     * so code chained on it may write to the response directly. A full executor queue gives a future failed with
+     * {@code HttpError(503)}. Any thread.
+     *
+     * @param task the blocking work
+     * @param <T> the result type
+     * @return the future of the task's result, completed on the IOLoop
+     */
+    public final <T> CompletableFuture<T> runOnExecutor(Callable<T> task) {
+        try {
+            return application.executor().submit(task, loop);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new HttpError(503, null, "executor queue is full"));
+        }
+    }
+
+    /**
+     * Runs blocking work without a result on the application's executor; see {@link #runOnExecutor(Callable)}.
+     * Any thread.
+     *
+     * @param task the blocking work
+     * @return a future completed on the IOLoop when the task ended
+     */
+    public final CompletableFuture<Void> runOnExecutor(Runnable task) {
+        return runOnExecutor(() -> {
+            task.run();
+            return null;
+        });
     }
 
     /**

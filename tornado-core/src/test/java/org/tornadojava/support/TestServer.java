@@ -28,6 +28,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(application, options, 2);
     }
 
+    /** Serves on {@code threads} IOLoops. */
+    public static TestServer start(Application application, HttpServerOptions options, int threads) {
+        return new TestServer(application, options, threads);
+    }
+
     public int port() {
         return server.port();
     }

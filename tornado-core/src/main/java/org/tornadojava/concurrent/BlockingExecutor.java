@@ -1,0 +1,118 @@
+package org.tornadojava.concurrent;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.tornadojava.ioloop.IOLoop;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pool for blocking work ({@code tornado.executor.*}), Tornado's {@code run_in_executor} bridge: a task runs
+ * on one of {@code threads} named daemon threads ({@code tornado-executor-N}) and its result is delivered on an
+ * IOLoop, so the continuation runs where the handler lives. At most {@code queueCapacity} tasks wait; beyond that
+ * a submission is refused at once (handlers answer 503). Idle threads end after a minute. Thread-safe.
+ */
+public final class BlockingExecutor implements AutoCloseable {
+    /** Default number of threads, {@value}. */
+    public static final int DEFAULT_THREADS = 10;
+    /** Default number of queued tasks, {@value}. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+    private final ThreadPoolExecutor pool;
+
+    /**
+     * Creates the pool; threads start on demand.
+     *
+     * @param threads how many tasks run at once, at least 1
+     * @param queueCapacity how many tasks may wait, at least 1
+     */
+    public BlockingExecutor(int threads, int queueCapacity) {
+        if (threads < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("executor needs at least 1 thread and a queue of at least 1, got "
+                    + threads + " threads and " + queueCapacity);
+        }
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), new DefaultThreadFactory("tornado-executor", true),
+                new ThreadPoolExecutor.AbortPolicy());
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs the task on the pool; the returned future completes on {@code loop} with the task's result or
+     * exception. Any thread.
+     *
+     * @param task the blocking work
+     * @param loop where the future is completed
+     * @param <T> the result type
+     * @return the future of the result
+     * @throws RejectedExecutionException when the queue is full or the pool is shut down
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> task, IOLoop loop) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        pool.execute(() -> {
+            T value;
+            try {
+                value = task.call();
+            } catch (Throwable e) {
+                loop.addCallback(() -> result.completeExceptionally(e));
+                return;
+            }
+            loop.addCallback(() -> result.complete(value));
+        });
+        return result;
+    }
+
+    /**
+     * Tasks waiting for a thread. Any thread.
+     *
+     * @return the queue length
+     */
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    /**
+     * Tasks running now. Any thread.
+     *
+     * @return the number of busy threads
+     */
+    public int active() {
+        return pool.getActiveCount();
+    }
+
+    /**
+     * Stops taking tasks and waits up to {@code timeout} for running and queued ones to end. Any thread.
+     *
+     * @param timeout longest wait
+     * @return true when every task ended in time
+     */
+    public boolean shutdown(Duration timeout) {
+        pool.shutdown();
+        try {
+            return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Tells whether {@link #shutdown(Duration)} was called. Any thread.
+     *
+     * @return true once shut down
+     */
+    public boolean isShutdown() {
+        return pool.isShutdown();
+    }
+
+    /** Shuts down, waiting up to 10 seconds. See {@link #shutdown(Duration)}. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+}
