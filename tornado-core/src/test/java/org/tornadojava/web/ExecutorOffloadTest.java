@@ -1,0 +1,149 @@
+package org.tornadojava.web;
+
+import org.junit.jupiter.api.Test;
+import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.support.RawHttpClient;
+import org.tornadojava.support.RawResponse;
+import org.tornadojava.support.TestServer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExecutorOffloadTest {
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    /** Simulates one second of blocking work (a slow query) on the executor. */
+    static final class Blocking extends RequestHandler {
+        public CompletionStage<Void> get() {
+            String loopThread = Thread.currentThread().getName();
+            return runOnExecutor(() -> {
+                new CountDownLatch(1).await(1, TimeUnit.SECONDS);
+                return Thread.currentThread().getName();
+            }).thenAccept(worker -> write(worker + " then " + Thread.currentThread().getName() + " (loop "
+                    + loopThread + ")"));
+        }
+    }
+
+    static final class Held extends RequestHandler {
+        public CompletionStage<Void> get() {
+            return runOnExecutor(() -> {
+                RELEASE.await(10, TimeUnit.SECONDS);
+                write("released");
+                return null;
+            }).thenApply(ignored -> null);
+        }
+    }
+
+    static final class Fast extends RequestHandler {
+        public void get() {
+            write("fast");
+        }
+    }
+
+    static final class Conflict extends RequestHandler {
+        public CompletionStage<Void> get() {
+            return runOnExecutor(() -> {
+                throw new HttpError(409, null, "already taken");
+            });
+        }
+    }
+
+    @Test
+    void blockingTasksRunOnTheExecutorWhileTheSameLoopKeepsAnswering() throws Exception {
+        BlockingExecutor executor = new BlockingExecutor(4, 100);
+        Application app = Application.builder().route("/blocking", Blocking::new).route("/fast", Fast::new)
+                .executor(executor).accessLog(false).build();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try (TestServer server = TestServer.start(app, new HttpServerOptions(), 1)) {
+            long start = System.nanoTime();
+            List<Future<RawResponse>> slow = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                slow.add(clients.submit(() -> server.get("/blocking")));
+            }
+            long worstFastNanos = 0;
+            try (RawHttpClient client = server.connect()) {
+                while (!slow.stream().allMatch(Future::isDone)) {
+                    long sent = System.nanoTime();
+                    assertThat(client.request("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n", "GET").text()).isEqualTo("fast");
+                    worstFastNanos = Math.max(worstFastNanos, System.nanoTime() - sent);
+                }
+            }
+            for (Future<RawResponse> response : slow) {
+                assertThat(response.get(10, TimeUnit.SECONDS).text())
+                        .matches("tornado-executor-\\S+ then tornado-ioloop-\\S+ \\(loop tornado-ioloop-\\S+\\)");
+            }
+            long totalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("8 x 1 s blocking tasks on 4 threads: %d ms; worst /fast latency meanwhile: %.2f ms%n",
+                    totalMillis, worstFastNanos / 1e6);
+            assertThat(totalMillis).isBetween(1900L, 4000L);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(worstFastNanos)).isLessThan(250);
+        } finally {
+            clients.shutdownNow();
+            executor.close();
+        }
+    }
+
+    @Test
+    void theContinuationRunsOnTheHandlersLoop() throws Exception {
+        Application app = Application.builder().route("/blocking", Blocking::new).build();
+        try (TestServer server = TestServer.start(app, new HttpServerOptions(), 1)) {
+            String text = server.get("/blocking").text();
+            String continuation = text.substring(text.indexOf(" then ") + 6, text.indexOf(" (loop "));
+            String loop = text.substring(text.indexOf("(loop ") + 6, text.length() - 1);
+            assertThat(continuation).isEqualTo(loop);
+        }
+    }
+
+    @Test
+    void aFullExecutorQueueAnswers503() throws Exception {
+        BlockingExecutor executor = new BlockingExecutor(1, 1);
+        Application app = Application.builder().route("/held", Held::new).executor(executor).build();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (TestServer server = TestServer.start(app)) {
+            Future<RawResponse> running = clients.submit(() -> server.get("/held"));
+            ClientDisconnectTest.await(() -> executor.active() == 1);
+            Future<RawResponse> queued = clients.submit(() -> server.get("/held"));
+            ClientDisconnectTest.await(() -> executor.queued() == 1);
+            RawResponse refused = server.get("/held");
+            assertThat(refused.status()).isEqualTo(503);
+            RELEASE.countDown();
+            assertThat(running.get(10, TimeUnit.SECONDS).text()).isEqualTo("released");
+            assertThat(queued.get(10, TimeUnit.SECONDS).text()).isEqualTo("released");
+        } finally {
+            clients.shutdownNow();
+            executor.close();
+        }
+    }
+
+    @Test
+    void aStageFailingWithHttpErrorKeepsItsStatus() throws Exception {
+        Application app = Application.builder().route("/conflict", Conflict::new).build();
+        try (TestServer server = TestServer.start(app)) {
+            RawResponse response = server.get("/conflict");
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.text()).contains("409: Conflict");
+        }
+    }
+
+    @Test
+    void executorThreadsAreDaemonAndStopWithTheServer() throws Exception {
+        Application app = Application.builder().route("/blocking", Blocking::new).build();
+        CompletableFuture<Boolean> daemon = new CompletableFuture<>();
+        try (TestServer server = TestServer.start(app)) {
+            app.executor().submit(() -> daemon.complete(Thread.currentThread().isDaemon()),
+                    server.loops().next()).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(daemon.get()).isTrue();
+        assertThat(app.executor().isShutdown()).isTrue();
+    }
+}
