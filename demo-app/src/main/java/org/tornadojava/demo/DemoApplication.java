@@ -2,6 +2,7 @@ package org.tornadojava.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
@@ -11,6 +12,7 @@ import org.tornadojava.web.ErrorFormat;
 import org.tornadojava.web.RedirectHandler;
 import org.tornadojava.web.UrlSpec;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,10 +34,13 @@ public final class DemoApplication {
     public static void main(String[] args) {
         DemoSettings settings = DemoSettings.parse(args, LOG);
         IOLoopGroup loops = new IOLoopGroup(settings.ioloopThreads(), settings.transport());
-        HttpServer server = new HttpServer(application(settings.errorFormat(), settings.debug(), settings.accessLog()),
-                settings.serverOptions(), loops);
+        BlockingExecutor executor = new BlockingExecutor(settings.executorThreads(), settings.executorQueue());
+        Path downloads = settings.downloadDir() != null ? settings.downloadDir() : DownloadFolder.createDefault();
+        HttpServer server = new HttpServer(application(settings.errorFormat(), settings.debug(), settings.accessLog(),
+                executor, downloads), settings.serverOptions(), loops);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(10));
+            executor.shutdown(Duration.ofSeconds(10));
             loops.shutdown(Duration.ofSeconds(10));
         }, "tornado-shutdown"));
         server.start();
@@ -47,9 +52,12 @@ public final class DemoApplication {
      * @param errorFormat body format of error pages
      * @param debug stack traces in error pages
      * @param accessLog one log line per request
+     * @param executor the pool for blocking work
+     * @param downloads the folder {@code /download/(name)} serves
      * @return the application
      */
-    public static Application application(ErrorFormat errorFormat, boolean debug, boolean accessLog) {
+    public static Application application(ErrorFormat errorFormat, boolean debug, boolean accessLog,
+                                          BlockingExecutor executor, Path downloads) {
         return Application.builder()
                 .route("/", IndexHandler::new)
                 .route("/plaintext", PlaintextHandler::new)
@@ -57,6 +65,9 @@ public final class DemoApplication {
                 .route(UrlSpec.of("/story/([0-9]+)", StoryHandler::new).withName("story"))
                 .route("/old-home", RedirectHandler::new, Map.of("url", "/"))
                 .route("/error/([0-9]{3})", ErrorDemoHandler::new)
+                .route("/blocking", BlockingHandler::new)
+                .route("/download/(.+)", DownloadHandler::new, Map.of("dir", downloads))
+                .executor(executor)
                 .errorFormat(errorFormat)
                 .debug(debug)
                 .accessLog(accessLog)
@@ -65,7 +76,8 @@ public final class DemoApplication {
 
     /** Server and application settings read from {@code --tornado.*} arguments. */
     record DemoSettings(HttpServerOptions serverOptions, int ioloopThreads, Transport transport,
-                        ErrorFormat errorFormat, boolean debug, boolean accessLog) {
+                        ErrorFormat errorFormat, boolean debug, boolean accessLog, int executorThreads,
+                        int executorQueue, Path downloadDir) {
 
         static DemoSettings parse(String[] args, Logger log) {
             HttpServerOptions options = new HttpServerOptions();
@@ -74,6 +86,9 @@ public final class DemoApplication {
             ErrorFormat format = ErrorFormat.HTML;
             boolean debug = false;
             boolean accessLog = true;
+            int executorThreads = BlockingExecutor.DEFAULT_THREADS;
+            int executorQueue = BlockingExecutor.DEFAULT_QUEUE_CAPACITY;
+            Path downloadDir = null;
             for (String arg : args) {
                 int equals = arg.indexOf('=');
                 if (!arg.startsWith("--") || equals < 0) {
@@ -91,10 +106,14 @@ public final class DemoApplication {
                     case "tornado.errors.format": format = ErrorFormat.parse(value); break;
                     case "tornado.debug": debug = Boolean.parseBoolean(value); break;
                     case "tornado.access-log": accessLog = Boolean.parseBoolean(value); break;
+                    case "tornado.executor.threads": executorThreads = Integer.parseInt(value); break;
+                    case "tornado.executor.queue-capacity": executorQueue = Integer.parseInt(value); break;
+                    case "tornado-demo.download-dir": downloadDir = Path.of(value); break;
                     default: log.warn("ignoring {}: not supported by this build of the demo", key);
                 }
             }
-            return new DemoSettings(options, threads, transport, format, debug, accessLog);
+            return new DemoSettings(options, threads, transport, format, debug, accessLog, executorThreads,
+                    executorQueue, downloadDir);
         }
     }
 }

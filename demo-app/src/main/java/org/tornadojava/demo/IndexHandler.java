@@ -12,6 +12,9 @@ class IndexHandler extends RequestHandler {
                 + "<li><a href=\"" + reverseUrl("story", 1) + "\">/story/1</a></li>"
                 + "<li><a href=\"/old-home\">/old-home</a> (redirects here)</li>"
                 + "<li><a href=\"/error/418\">/error/418</a></li>"
+                + "<li><a href=\"/blocking?seconds=1\">/blocking?seconds=1</a> (sleeps on the executor)</li>"
+                + "<li><a href=\"/download/sample.bin\">/download/sample.bin</a> (10 MiB, streamed from an "
+                + "executor thread)</li>"
                 + "</ul></body></html>");
     }
 }

@@ -3,23 +3,33 @@ package org.tornadojava.demo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
 import org.tornadojava.web.ErrorFormat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoRoutesTest {
     private static TestServer server;
+    private static BlockingExecutor executor;
+    private static Path downloads;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(DemoApplication.application(ErrorFormat.HTML, false, true));
+        executor = new BlockingExecutor(4, 10);
+        downloads = DownloadFolder.createDefault();
+        server = TestServer.start(DemoApplication.application(ErrorFormat.HTML, false, true, executor, downloads));
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        executor.close();
     }
 
     @Test
@@ -68,8 +78,39 @@ class DemoRoutesTest {
 
     @Test
     void jsonErrorFormatIsSelectable() throws Exception {
-        try (TestServer json = TestServer.start(DemoApplication.application(ErrorFormat.JSON, false, false))) {
+        try (TestServer json = TestServer.start(DemoApplication.application(ErrorFormat.JSON, false, false, executor,
+                downloads))) {
             assertThat(json.get("/error/503").text()).isEqualTo("{\"status\":503,\"reason\":\"Service Unavailable\"}");
+        }
+    }
+
+    @Test
+    void blockingSleepsOnTheExecutorAndValidatesSeconds() throws Exception {
+        RawResponse slept = server.get("/blocking?seconds=0.2");
+        assertThat(slept.status()).isEqualTo(200);
+        assertThat(slept.text()).isEqualTo("slept 0.2");
+        assertThat(server.get("/blocking?seconds=11").status()).isEqualTo(400);
+        assertThat(server.get("/blocking?seconds=-1").status()).isEqualTo(400);
+        assertThat(server.get("/blocking?seconds=abc").status()).isEqualTo(400);
+        assertThat(server.get("/blocking").status()).isEqualTo(400);
+    }
+
+    @Test
+    void downloadStreamsTheFileIntact() throws Exception {
+        RawResponse response = server.get("/download/sample.bin");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("application/octet-stream");
+        byte[] expected = Files.readAllBytes(downloads.resolve("sample.bin"));
+        assertThat(response.body()).hasSize(DownloadFolder.SAMPLE_SIZE);
+        assertThat(MessageDigest.getInstance("SHA-256").digest(response.body()))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(expected));
+    }
+
+    @Test
+    void downloadRefusesTraversalAndMissingFiles() throws Exception {
+        for (String path : new String[] {"/download/missing.bin", "/download/..%2Fetc%2Fpasswd",
+                "/download/a%5Cb", "/download/..", "/download/sub/sample.bin"}) {
+            assertThat(server.get(path).status()).as(path).isEqualTo(404);
         }
     }
 }
