@@ -52,18 +52,22 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final HttpServerOptions options;
     private final IOLoop loop;
     private final String protocol;
+    private final InFlightRequests inFlight;
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String remoteIp;
     private ResponseWriter current;
     private boolean closed;
     private boolean rejecting;
+    private boolean draining;
 
-    HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol) {
+    HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol,
+                         InFlightRequests inFlight) {
         this.delegate = delegate;
         this.options = options;
         this.loop = loop;
         this.protocol = protocol;
+        this.inFlight = inFlight;
     }
 
     /** Headers for a new response, without per-value validation (values are checked when set). */
@@ -148,6 +152,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         }
         HttpServerRequest request = (HttpServerRequest) next;
         current = request.writer();
+        inFlight.started();
         delegate.handleRequest(request);
     }
 
@@ -173,6 +178,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return closed;
     }
 
+    /** True once the server shuts down gracefully: the response in flight is the connection's last. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /**
+     * Part of a graceful shutdown: closes the connection now when no request is in flight, otherwise after the
+     * current response. IOLoop thread.
+     */
+    void drain() {
+        draining = true;
+        if (current == null) {
+            ctx.close();
+        }
+    }
+
+    private void requestEnded(ResponseWriter writer) {
+        if (writer.markEnded()) {
+            inFlight.ended();
+        }
+    }
+
     HttpHeaders trailers() {
         return TRAILERS.newHeaders();
     }
@@ -195,7 +222,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return future;
         }
         current = null;
-        if (!keepAlive) {
+        future.addListener(written -> requestEnded(writer));
+        if (!keepAlive || draining) {
             future.addListener(ChannelFutureListener.CLOSE);
             queued.clear();
             return future;
@@ -223,6 +251,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ResponseWriter writer = current;
         current = null;
         if (writer != null) {
+            requestEnded(writer);
             writer.connectionClosed();
         }
         ctx.fireChannelInactive();

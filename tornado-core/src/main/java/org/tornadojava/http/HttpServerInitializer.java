@@ -22,13 +22,15 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private final HttpServerOptions options;
     private final IOLoopGroup loops;
     private final ChannelGroup connections;
+    private final InFlightRequests inFlight;
 
     HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
-                          ChannelGroup connections) {
+                          ChannelGroup connections, InFlightRequests inFlight) {
         this.delegate = delegate;
         this.options = options;
         this.loops = loops;
         this.connections = connections;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -42,6 +44,6 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
         pipeline.addLast("aggregator", new HttpObjectAggregator((int) options.maxBodySize(), true));
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
-                "http"));
+                "http", inFlight));
     }
 }

@@ -37,6 +37,7 @@ public final class ResponseWriter {
     private boolean keepAlive;
     private boolean headWritten;
     private boolean finished;
+    private boolean ended;
     private Runnable closeListener;
 
     ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
@@ -122,6 +123,7 @@ public final class ResponseWriter {
             content.release();
             content = Unpooled.EMPTY_BUFFER;
         }
+        keepAlive &= !connection.isDraining();
         setConnectionHeader(headers);
         headWritten = true;
         finished = true;
@@ -147,6 +149,7 @@ public final class ResponseWriter {
                 keepAlive = false;
             }
         }
+        keepAlive &= !connection.isDraining();
         setConnectionHeader(headers);
         headWritten = true;
         return connection.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
@@ -204,6 +207,15 @@ public final class ResponseWriter {
     public void abort() {
         finished = true;
         connection.close();
+    }
+
+    /** Marks the request as no longer in flight; true the first time only. IOLoop thread. */
+    boolean markEnded() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        return true;
     }
 
     void connectionClosed() {
