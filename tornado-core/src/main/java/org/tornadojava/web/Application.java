@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,7 @@ public final class Application implements HttpServerDelegate {
     private final JsonMapper jsonMapper;
     private final BlockingExecutor executor;
     private final boolean ownsExecutor;
+    private final List<RequestListener> requestListeners;
 
     private Application(Builder builder) {
         this.router = new Router(builder.routes);
@@ -55,6 +57,7 @@ public final class Application implements HttpServerDelegate {
         this.executor = ownsExecutor
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
                 : builder.executor;
+        this.requestListeners = List.copyOf(builder.requestListeners);
     }
 
     /**
@@ -76,15 +79,16 @@ public final class Application implements HttpServerDelegate {
         Router.Match match = router.find(request.hostName(), request.path());
         UrlSpec spec = match == null ? defaultRoute : match.spec;
         String[] groups = match == null ? NO_GROUPS : match.rawGroups;
+        String routePattern = match == null ? null : spec.pattern();
         RequestHandler handler;
         try {
             handler = spec.factory().get();
         } catch (RuntimeException | Error e) {
             handler = new ErrorHandler();
-            handler.start(this, request, Map.of("status_code", 500), NO_GROUPS, e);
+            handler.start(this, request, routePattern, Map.of("status_code", 500), NO_GROUPS, e);
             return;
         }
-        handler.start(this, request, spec.initArgs(), groups, null);
+        handler.start(this, request, routePattern, spec.initArgs(), groups, null);
     }
 
     /**
@@ -162,6 +166,15 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * The listeners told about each finished request, in registration order. Any thread.
+     *
+     * @return an unmodifiable list, empty when none
+     */
+    public List<RequestListener> requestListeners() {
+        return requestListeners;
+    }
+
+    /**
      * The JSON mapper {@code write(Object)} uses. Any thread.
      *
      * @return the mapper
@@ -181,6 +194,7 @@ public final class Application implements HttpServerDelegate {
         private boolean accessLog = true;
         private JsonMapper jsonMapper;
         private BlockingExecutor executor;
+        private final List<RequestListener> requestListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -286,6 +300,18 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder executor(BlockingExecutor executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Adds a listener told about every finished request (route pattern, method, status, duration), after the
+         * ones already added; see {@link RequestListener} for when and on which thread it is called.
+         *
+         * @param listener the listener
+         * @return this
+         */
+        public Builder requestListener(RequestListener listener) {
+            requestListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -80,6 +80,7 @@ public abstract class RequestHandler {
 
     private Application application;
     private HttpServerRequest request;
+    private String routePattern;
     private ResponseWriter writer;
     private IOLoop loop;
     private RequestArguments arguments;
@@ -101,10 +102,11 @@ public abstract class RequestHandler {
 
     // ---------------------------------------------------------------- lifecycle, called by Application
 
-    final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
-                     String[] rawGroups, Throwable creationFailure) {
+    final void start(Application application, HttpServerRequest request, String routePattern,
+                     Map<String, Object> initArgs, String[] rawGroups, Throwable creationFailure) {
         this.application = application;
         this.request = request;
+        this.routePattern = routePattern;
         this.writer = request.writer();
         this.loop = writer.loop();
         writer.onClose(this::connectionClosed);
@@ -885,8 +887,24 @@ public abstract class RequestHandler {
         if (application.accessLog()) {
             AccessLog.log(status, request);
         }
+        notifyRequestListeners();
         runOnFinish();
         return completion(written);
+    }
+
+    private void notifyRequestListeners() {
+        List<RequestListener> listeners = application.requestListeners();
+        if (listeners.isEmpty()) {
+            return;
+        }
+        long duration = System.nanoTime() - request.startNanos();
+        for (RequestListener listener : listeners) {
+            try {
+                listener.requestFinished(routePattern, request.method(), status, duration);
+            } catch (Throwable e) {
+                APP_LOG.error("Exception in request listener for {}", summary(), e);
+            }
+        }
     }
 
     private HttpResponseStatus responseStatus() {
