@@ -1,0 +1,417 @@
+package org.tornadojava.spring.boot.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.ErrorFormat;
+
+import java.time.Duration;
+
+/**
+ * The {@code tornado.*} settings of the server, its IOLoops, the executor and the application. Defaults equal
+ * tornado-core's defaults. Values are checked when the server is wired: an invalid one fails start-up with the
+ * key and the value in the message. Bound on the thread refreshing the context; a plain holder, not thread-safe.
+ */
+@ConfigurationProperties("tornado")
+public class TornadoProperties {
+    /**
+     * Whether to auto-configure the Tornado server.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Whether error pages carry stack traces. Never in production.
+     */
+    private boolean debug;
+
+    /**
+     * Whether to log one line per request on logger 'tornado.access', in Tornado's format.
+     */
+    private boolean accessLog = true;
+
+    private final Server server = new Server();
+
+    private final IoLoop ioloop = new IoLoop();
+
+    private final Executor executor = new Executor();
+
+    private final Errors errors = new Errors();
+
+    /**
+     * Whether the starter is on.
+     *
+     * @return true unless {@code tornado.enabled=false}
+     */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * Turns the starter on or off.
+     *
+     * @param enabled the flag
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * Whether error pages carry stack traces.
+     *
+     * @return the debug flag
+     */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /**
+     * Sets whether error pages carry stack traces.
+     *
+     * @param debug the flag
+     */
+    public void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    /**
+     * Whether each request is logged on {@code tornado.access}.
+     *
+     * @return the access-log flag
+     */
+    public boolean isAccessLog() {
+        return accessLog;
+    }
+
+    /**
+     * Sets whether each request is logged on {@code tornado.access}.
+     *
+     * @param accessLog the flag
+     */
+    public void setAccessLog(boolean accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    /**
+     * The {@code tornado.server.*} settings.
+     *
+     * @return the server settings
+     */
+    public Server getServer() {
+        return server;
+    }
+
+    /**
+     * The {@code tornado.ioloop.*} settings.
+     *
+     * @return the IOLoop settings
+     */
+    public IoLoop getIoloop() {
+        return ioloop;
+    }
+
+    /**
+     * The {@code tornado.executor.*} settings.
+     *
+     * @return the executor settings
+     */
+    public Executor getExecutor() {
+        return executor;
+    }
+
+    /**
+     * The {@code tornado.errors.*} settings.
+     *
+     * @return the error settings
+     */
+    public Errors getErrors() {
+        return errors;
+    }
+
+    /** {@code tornado.server.*}: where the server listens and what it accepts. */
+    public static class Server {
+        /**
+         * Port to listen on; 0 picks a free port, published as 'local.tornado.port'.
+         */
+        private int port = 8888;
+
+        /**
+         * Address to bind, e.g. 127.0.0.1 for local connections only.
+         */
+        private String address = "0.0.0.0";
+
+        /**
+         * Listen backlog: connections the kernel queues before they are accepted.
+         */
+        private int backlog = 1024;
+
+        /**
+         * Whether to close every connection after its first response.
+         */
+        private boolean noKeepAlive;
+
+        /**
+         * Largest request line plus header block; a larger one is answered 431.
+         */
+        private DataSize maxHeaderSize = DataSize.ofKilobytes(64);
+
+        /**
+         * Largest request body; a larger one is answered 413.
+         */
+        private DataSize maxBodySize = DataSize.ofMegabytes(100);
+
+        /**
+         * How long a graceful shutdown waits for requests in flight before closing their connections.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /**
+         * The port.
+         *
+         * @return 0 to 65535
+         */
+        public int getPort() {
+            return port;
+        }
+
+        /**
+         * Sets the port.
+         *
+         * @param port 0 for a free one
+         */
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        /**
+         * The bind address.
+         *
+         * @return an IP address or host name
+         */
+        public String getAddress() {
+            return address;
+        }
+
+        /**
+         * Sets the bind address.
+         *
+         * @param address an IP address or host name
+         */
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        /**
+         * The listen backlog.
+         *
+         * @return a positive number
+         */
+        public int getBacklog() {
+            return backlog;
+        }
+
+        /**
+         * Sets the listen backlog.
+         *
+         * @param backlog a positive number
+         */
+        public void setBacklog(int backlog) {
+            this.backlog = backlog;
+        }
+
+        /**
+         * Whether keep-alive is off.
+         *
+         * @return true to close after each response
+         */
+        public boolean isNoKeepAlive() {
+            return noKeepAlive;
+        }
+
+        /**
+         * Turns keep-alive off when true.
+         *
+         * @param noKeepAlive the flag
+         */
+        public void setNoKeepAlive(boolean noKeepAlive) {
+            this.noKeepAlive = noKeepAlive;
+        }
+
+        /**
+         * The header size limit.
+         *
+         * @return the largest request line plus headers
+         */
+        public DataSize getMaxHeaderSize() {
+            return maxHeaderSize;
+        }
+
+        /**
+         * Sets the header size limit.
+         *
+         * @param maxHeaderSize a positive size, e.g. {@code 64KB}
+         */
+        public void setMaxHeaderSize(DataSize maxHeaderSize) {
+            this.maxHeaderSize = maxHeaderSize;
+        }
+
+        /**
+         * The body size limit.
+         *
+         * @return the largest request body
+         */
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        /**
+         * Sets the body size limit.
+         *
+         * @param maxBodySize a size from 0 to 2 GB, e.g. {@code 100MB}
+         */
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        /**
+         * The graceful shutdown wait.
+         *
+         * @return the longest wait for requests in flight
+         */
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        /**
+         * Sets the graceful shutdown wait.
+         *
+         * @param shutdownTimeout e.g. {@code 30s}; 0 cuts requests in flight off at once
+         */
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** {@code tornado.ioloop.*}: the event-loop threads. */
+    public static class IoLoop {
+        /**
+         * Number of IOLoop threads; 0 means one per available processor.
+         */
+        private int threads;
+
+        /**
+         * I/O mechanism of the IOLoops: auto (epoll when available, else nio), epoll, io-uring or nio.
+         */
+        private Transport transport = Transport.AUTO;
+
+        /**
+         * The number of IOLoops.
+         *
+         * @return 0 for one per processor
+         */
+        public int getThreads() {
+            return threads;
+        }
+
+        /**
+         * Sets the number of IOLoops.
+         *
+         * @param threads 0 for one per processor
+         */
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /**
+         * The transport.
+         *
+         * @return the I/O mechanism
+         */
+        public Transport getTransport() {
+            return transport;
+        }
+
+        /**
+         * Sets the transport.
+         *
+         * @param transport auto, epoll, io-uring or nio
+         */
+        public void setTransport(Transport transport) {
+            this.transport = transport;
+        }
+    }
+
+    /** {@code tornado.executor.*}: the pool behind {@code runOnExecutor}. */
+    public static class Executor {
+        /**
+         * Threads running blocking tasks submitted with runOnExecutor.
+         */
+        private int threads = 10;
+
+        /**
+         * Tasks that may wait for a thread; when the queue is full, runOnExecutor fails with 503.
+         */
+        private int queueCapacity = 1000;
+
+        /**
+         * The number of threads.
+         *
+         * @return at least 1
+         */
+        public int getThreads() {
+            return threads;
+        }
+
+        /**
+         * Sets the number of threads.
+         *
+         * @param threads at least 1
+         */
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /**
+         * The queue capacity.
+         *
+         * @return at least 1
+         */
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        /**
+         * Sets the queue capacity.
+         *
+         * @param queueCapacity at least 1
+         */
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+    }
+
+    /** {@code tornado.errors.*}: default error responses. */
+    public static class Errors {
+        /**
+         * Body format of default error responses: html (Tornado's page) or json.
+         */
+        private ErrorFormat format = ErrorFormat.HTML;
+
+        /**
+         * The error body format.
+         *
+         * @return html or json
+         */
+        public ErrorFormat getFormat() {
+            return format;
+        }
+
+        /**
+         * Sets the error body format.
+         *
+         * @param format html or json
+         */
+        public void setFormat(ErrorFormat format) {
+            this.format = format;
+        }
+    }
+}

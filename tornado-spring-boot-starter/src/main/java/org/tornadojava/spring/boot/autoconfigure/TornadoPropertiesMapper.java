@@ -1,0 +1,109 @@
+package org.tornadojava.spring.boot.autoconfigure;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.Application;
+
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * Turns {@link TornadoProperties} into tornado-core objects: the {@link HttpServerOptions}, the settings of the
+ * {@link Application.Builder}, the {@link IOLoopGroup} and the {@link BlockingExecutor}. The one place that knows
+ * which key feeds which core setting: binding a new key is a field in {@link TornadoProperties} plus one line
+ * here. tornado-core checks the values; a value it refuses fails start-up with an
+ * {@link InvalidConfigurationPropertyValueException} naming the key and the value (Boot's failure analysis prints
+ * both). Used on the thread refreshing the context; not thread-safe.
+ */
+public final class TornadoPropertiesMapper {
+    private final TornadoProperties properties;
+
+    /**
+     * Creates a mapper over bound properties.
+     *
+     * @param properties the {@code tornado.*} properties
+     */
+    public TornadoPropertiesMapper(TornadoProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * Server options from {@code tornado.server.*}.
+     *
+     * @return new options
+     * @throws InvalidConfigurationPropertyValueException for a value tornado-core refuses
+     */
+    public HttpServerOptions serverOptions() {
+        TornadoProperties.Server server = properties.getServer();
+        HttpServerOptions options = new HttpServerOptions();
+        apply("tornado.server.port", server.getPort(), options::port);
+        apply("tornado.server.address", server.getAddress(), options::address);
+        apply("tornado.server.backlog", server.getBacklog(), options::backlog);
+        apply("tornado.server.no-keep-alive", server.isNoKeepAlive(), options::noKeepAlive);
+        apply("tornado.server.max-header-size", server.getMaxHeaderSize(),
+                size -> options.maxHeaderSize(Math.toIntExact(size.toBytes())));
+        apply("tornado.server.max-body-size", server.getMaxBodySize(), size -> options.maxBodySize(size.toBytes()));
+        apply("tornado.server.shutdown-timeout", server.getShutdownTimeout(), timeout -> {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+        });
+        return options;
+    }
+
+    /**
+     * Applies {@code tornado.debug}, {@code tornado.access-log} and {@code tornado.errors.*} to a builder.
+     *
+     * @param builder the application builder
+     */
+    public void configure(Application.Builder builder) {
+        apply("tornado.debug", properties.isDebug(), builder::debug);
+        apply("tornado.access-log", properties.isAccessLog(), builder::accessLog);
+        apply("tornado.errors.format", properties.getErrors().getFormat(), builder::errorFormat);
+    }
+
+    /**
+     * Starts the IOLoops of {@code tornado.ioloop.*}.
+     *
+     * @return the running group; the caller shuts it down
+     * @throws InvalidConfigurationPropertyValueException for a negative thread count, or a native transport that
+     *         cannot load on this machine
+     */
+    public IOLoopGroup ioLoopGroup() {
+        TornadoProperties.IoLoop ioloop = properties.getIoloop();
+        Transport transport = ioloop.getTransport();
+        apply("tornado.ioloop.transport", transport, Transport::resolve);
+        return create("tornado.ioloop.threads", ioloop.getThreads(), 0, threads -> new IOLoopGroup(threads, transport));
+    }
+
+    /**
+     * Creates the pool of {@code tornado.executor.*}.
+     *
+     * @return the executor; the caller shuts it down
+     * @throws InvalidConfigurationPropertyValueException for fewer than 1 thread or a queue below 1
+     */
+    public BlockingExecutor blockingExecutor() {
+        TornadoProperties.Executor executor = properties.getExecutor();
+        int queueCapacity = create("tornado.executor.queue-capacity", executor.getQueueCapacity(), 1, value -> value);
+        return create("tornado.executor.threads", executor.getThreads(), 1,
+                threads -> new BlockingExecutor(threads, queueCapacity));
+    }
+
+    private static <T> void apply(String key, T value, Consumer<? super T> setter) {
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
+            throw new InvalidConfigurationPropertyValueException(key, value, ex.getMessage());
+        }
+    }
+
+    private static <R> R create(String key, int value, int minimum, IntFunction<R> factory) {
+        if (value < minimum) {
+            throw new InvalidConfigurationPropertyValueException(key, value, "must be at least " + minimum);
+        }
+        return factory.apply(value);
+    }
+}
