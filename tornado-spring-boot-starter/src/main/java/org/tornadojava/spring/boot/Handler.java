@@ -37,7 +37,8 @@ import java.lang.annotation.Target;
  * constructor; see the starter's documentation for the rules and for when it falls back to a bean factory
  * lookup per request.
  *
- * <p>Routes are tried by {@link #order()}, then literal paths before regexes, then in bean registration order.
+ * <p>Routes are tried by {@link #order()}, then routes with {@link #hosts()} before routes for any host, then
+ * literal paths before regexes, then in bean registration order.
  * Two handlers with the same pattern and hosts fail start-up.
  */
 @Target(ElementType.TYPE)

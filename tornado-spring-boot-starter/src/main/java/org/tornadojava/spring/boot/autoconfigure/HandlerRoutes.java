@@ -14,13 +14,14 @@ import java.util.Map;
 
 /**
  * Finds the {@link Handler @Handler} beans of a bean factory and turns them into routes, in matching order:
- * by {@link Handler#order()}, then literal paths before regexes, then bean registration order (for component
- * scanning, the order the classes were found). Fails start-up when a handler is not a prototype
+ * by {@link Handler#order()}, then host-restricted routes before routes for any host, then literal paths before
+ * regexes, then bean registration order (for component scanning, the order the classes were found). Fails start-up when a handler is not a prototype
  * {@code RequestHandler}, or when two handlers share a pattern and hosts, or a route name, naming both classes.
  * Runs on the thread refreshing the context.
  */
 final class HandlerRoutes {
     private static final Comparator<Route> MATCHING_ORDER = Comparator.comparingInt((Route route) -> route.order)
+            .thenComparing((Route route) -> route.hosts.isEmpty())
             .thenComparing((Route route) -> !route.spec.isLiteral())
             .thenComparingInt((Route route) -> route.registration);
 

@@ -1,0 +1,160 @@
+package org.tornadojava.spring.boot.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
+import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.Application;
+import org.tornadojava.web.ErrorFormat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TornadoPropertiesTests {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
+            .withBean(HelloHandler.class)
+            .withPropertyValues(TestProperties.LOCAL);
+
+    @Test
+    void defaultsEqualTheCoreDefaults() {
+        TornadoProperties properties = new TornadoProperties();
+        HttpServerOptions core = new HttpServerOptions();
+        HttpServerOptions mapped = new TornadoPropertiesMapper(properties).serverOptions();
+        assertThat(mapped.port()).isEqualTo(core.port()).isEqualTo(8888);
+        assertThat(mapped.address()).isEqualTo(core.address()).isEqualTo("0.0.0.0");
+        assertThat(mapped.backlog()).isEqualTo(core.backlog()).isEqualTo(1024);
+        assertThat(mapped.noKeepAlive()).isEqualTo(core.noKeepAlive()).isFalse();
+        assertThat(mapped.maxHeaderSize()).isEqualTo(core.maxHeaderSize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
+        assertThat(mapped.maxBodySize()).isEqualTo(core.maxBodySize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_BODY_SIZE);
+        assertThat(properties.getServer().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.getIoloop().getThreads()).isZero();
+        assertThat(properties.getIoloop().getTransport()).isEqualTo(Transport.AUTO);
+        assertThat(properties.getExecutor().getThreads()).isEqualTo(BlockingExecutor.DEFAULT_THREADS);
+        assertThat(properties.getExecutor().getQueueCapacity()).isEqualTo(BlockingExecutor.DEFAULT_QUEUE_CAPACITY);
+
+        Application coreApplication = Application.builder().build();
+        try {
+            Application.Builder builder = Application.builder();
+            new TornadoPropertiesMapper(properties).configure(builder);
+            Application mappedApplication = builder.build();
+            assertThat(mappedApplication.errorFormat()).isEqualTo(coreApplication.errorFormat()).isEqualTo(ErrorFormat.HTML);
+            assertThat(mappedApplication.debug()).isEqualTo(coreApplication.debug()).isFalse();
+            assertThat(mappedApplication.accessLog()).isEqualTo(coreApplication.accessLog()).isTrue();
+            mappedApplication.serverStopped();
+        } finally {
+            coreApplication.serverStopped();
+        }
+        assertThat(properties.isEnabled()).isTrue();
+    }
+
+    @Test
+    void everyPropertyBindsFromItsTextForm() {
+        runner.withPropertyValues("tornado.debug=true", "tornado.access-log=false", "tornado.server.backlog=50",
+                        "tornado.server.no-keep-alive=true", "tornado.server.max-header-size=16KB",
+                        "tornado.server.max-body-size=2MB", "tornado.server.shutdown-timeout=1500ms",
+                        "tornado.ioloop.threads=3", "tornado.ioloop.transport=nio", "tornado.executor.threads=2",
+                        "tornado.executor.queue-capacity=7", "tornado.errors.format=json")
+                .run((context) -> {
+                    TornadoProperties properties = context.getBean(TornadoProperties.class);
+                    assertThat(properties.isDebug()).isTrue();
+                    assertThat(properties.isAccessLog()).isFalse();
+                    TornadoProperties.Server server = properties.getServer();
+                    assertThat(server.getPort()).isZero();
+                    assertThat(server.getAddress()).isEqualTo("127.0.0.1");
+                    assertThat(server.getBacklog()).isEqualTo(50);
+                    assertThat(server.isNoKeepAlive()).isTrue();
+                    assertThat(server.getMaxHeaderSize()).isEqualTo(DataSize.ofKilobytes(16));
+                    assertThat(server.getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+                    assertThat(server.getShutdownTimeout()).isEqualTo(Duration.ofMillis(1500));
+                    assertThat(properties.getIoloop().getThreads()).isEqualTo(3);
+                    assertThat(properties.getIoloop().getTransport()).isEqualTo(Transport.NIO);
+                    assertThat(properties.getExecutor().getThreads()).isEqualTo(2);
+                    assertThat(properties.getExecutor().getQueueCapacity()).isEqualTo(7);
+                    assertThat(properties.getErrors().getFormat()).isEqualTo(ErrorFormat.JSON);
+
+                    HttpServerOptions options = new TornadoPropertiesMapper(properties).serverOptions();
+                    assertThat(options.backlog()).isEqualTo(50);
+                    assertThat(options.noKeepAlive()).isTrue();
+                    assertThat(options.maxHeaderSize()).isEqualTo(16 * 1024);
+                    assertThat(options.maxBodySize()).isEqualTo(2 * 1024 * 1024);
+
+                    Application application = context.getBean(Application.class);
+                    assertThat(application.debug()).isTrue();
+                    assertThat(application.accessLog()).isFalse();
+                    assertThat(application.errorFormat()).isEqualTo(ErrorFormat.JSON);
+                    IOLoopGroup loops = context.getBean(IOLoopGroup.class);
+                    assertThat(loops.loops()).hasSize(3);
+                    assertThat(loops.transport()).isEqualTo(Transport.NIO);
+                });
+    }
+
+    @Test
+    void ioUringIsSpelledWithADash() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
+                .withPropertyValues("tornado.ioloop.transport=io-uring")
+                .run((context) -> assertThat(context.getBean(TornadoProperties.class).getIoloop().getTransport())
+                        .isEqualTo(Transport.IO_URING));
+    }
+
+    @Test
+    void executorSizeAndQueueCapacityShapeThePool() {
+        runner.withPropertyValues("tornado.executor.threads=1", "tornado.executor.queue-capacity=1").run((context) -> {
+            BlockingExecutor executor = context.getBean(BlockingExecutor.class);
+            IOLoopGroup loops = context.getBean(IOLoopGroup.class);
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            List<CompletableFuture<Object>> accepted = new ArrayList<>();
+            accepted.add(executor.submit(release::join, loops.next()));
+            Await.until(() -> executor.active() == 1);
+            accepted.add(executor.submit(release::join, loops.next()));
+            assertThatExceptionOfType(RejectedExecutionException.class)
+                    .isThrownBy(() -> executor.submit(release::join, loops.next()));
+            release.complete(null);
+            CompletableFuture.allOf(accepted.toArray(new CompletableFuture<?>[0])).join();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "tornado.server.port|70000|70000",
+        "tornado.server.port|-1|-1",
+        "tornado.server.backlog|0|0",
+        "tornado.server.max-header-size|-1KB|-1024B",
+        "tornado.server.max-header-size|3GB|3221225472B",
+        "tornado.server.max-body-size|-5MB|-5242880B",
+        "tornado.server.shutdown-timeout|-1s|PT-1S",
+        "tornado.ioloop.threads|-1|-1",
+        "tornado.ioloop.transport|carrier-pigeon|carrier-pigeon",
+        "tornado.executor.threads|0|0",
+        "tornado.executor.queue-capacity|0|0",
+        "tornado.errors.format|xml|xml",
+        "tornado.access-log|maybe|maybe",
+    })
+    void invalidValuesFailStartUpNamingTheKeyAndTheValue(String key, String value, String shownAs) {
+        runner.withPropertyValues(key + "=" + value).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains(key).contains(shownAs);
+        });
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+}
