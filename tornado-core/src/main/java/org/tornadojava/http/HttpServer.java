@@ -151,8 +151,8 @@ public final class HttpServer {
         if (listening == null) {
             return true;
         }
-        serverChannel = null;
         listening.close().awaitUninterruptibly(timeout.toMillis());
+        serverChannel = null;
         for (Channel channel : connections) {
             channel.eventLoop().execute(() -> {
                 HttpServerConnection connection = channel.pipeline().get(HttpServerConnection.class);
