@@ -3,6 +3,7 @@ package org.tornadojava.http;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.web.Application;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,10 +46,10 @@ class GracefulShutdownTest {
             int port = server.port();
             try (RawHttpClient slow = new RawHttpClient(port)) {
                 slow.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
-                awaitTrue(() -> server.inFlightRequestCount() == 1);
+                Await.until(() -> server.inFlightRequestCount() == 1);
                 CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(
                         () -> server.shutdownGracefully(Duration.ofSeconds(10)));
-                awaitTrue(() -> !server.isRunning());
+                Await.until(() -> !server.isRunning());
                 assertThatThrownBy(() -> RawHttpClient.get(port, "/fast")).isInstanceOf(ConnectException.class);
                 assertThat(shutdown).isNotDone();
 
@@ -88,7 +87,7 @@ class GracefulShutdownTest {
             server.start();
             try (RawHttpClient slow = new RawHttpClient(server.port())) {
                 slow.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
-                awaitTrue(() -> server.inFlightRequestCount() == 1);
+                Await.until(() -> server.inFlightRequestCount() == 1);
                 assertThat(server.shutdownGracefully(Duration.ofMillis(200))).isFalse();
                 assertThat(slow.isClosedByServer()).isTrue();
                 assertThat(server.inFlightRequestCount()).isZero();
@@ -117,25 +116,15 @@ class GracefulShutdownTest {
             server.start();
             try (RawHttpClient client = new RawHttpClient(server.port())) {
                 client.request("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n", "GET");
-                awaitTrue(() -> server.inFlightRequestCount() == 0);
+                Await.until(() -> server.inFlightRequestCount() == 0);
                 client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
-                awaitTrue(() -> server.inFlightRequestCount() == 1);
+                Await.until(() -> server.inFlightRequestCount() == 1);
                 release.complete(null);
                 assertThat(client.read("GET").text()).isEqualTo("finished");
-                awaitTrue(() -> server.inFlightRequestCount() == 0);
+                Await.until(() -> server.inFlightRequestCount() == 0);
             } finally {
                 server.stop(Duration.ofSeconds(5));
             }
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

@@ -2,14 +2,12 @@ package org.tornadojava.web;
 
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
+import org.tornadojava.support.Await;
 import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.TestServer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,11 +35,11 @@ class RequestListenerTest {
                 .build();
         try (TestServer server = TestServer.start(app)) {
             assertThat(server.get("/story/7").status()).isEqualTo(200);
-            awaitSize(finished, 1);
+            Await.until(() -> finished.size() == 1);
             assertThat(server.send("POST", "/story/8", null, new byte[0]).status()).isEqualTo(409);
-            awaitSize(finished, 2);
+            Await.until(() -> finished.size() == 2);
             assertThat(server.get("/nowhere").status()).isEqualTo(404);
-            awaitSize(finished, 3);
+            Await.until(() -> finished.size() == 3);
         }
         assertThat(finished).extracting(Finished::route, Finished::method, Finished::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("/story/([0-9]+)", "GET", 200),
@@ -67,16 +65,8 @@ class RequestListenerTest {
              LogCapture logs = LogCapture.of("tornado.application")) {
             assertThat(server.get("/story/1").text()).isEqualTo("story 1");
             logs.await("tornado.application", "Exception in request listener for GET /story/1");
-            awaitSize(second, 1);
+            Await.until(() -> second.size() == 1);
         }
         assertThat(second).containsExactly("/story/([0-9]+)");
-    }
-
-    private static void awaitSize(List<?> list, int size) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (list.size() < size && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-        assertThat(list).hasSize(size);
     }
 }

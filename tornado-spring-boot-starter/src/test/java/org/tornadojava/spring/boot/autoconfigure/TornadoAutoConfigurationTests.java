@@ -18,6 +18,7 @@ import org.tornadojava.spring.boot.test.TornadoTestClient;
 import org.tornadojava.support.LogCapture;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestListener;
+import org.tornadojava.support.Await;
 
 import java.time.Duration;
 import java.util.List;

@@ -12,6 +12,7 @@ import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
+import org.tornadojava.support.Await;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -15,6 +15,7 @@ import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.web.RequestHandler;
+import org.tornadojava.support.Await;
 
 import java.net.ConnectException;
 import java.util.List;
