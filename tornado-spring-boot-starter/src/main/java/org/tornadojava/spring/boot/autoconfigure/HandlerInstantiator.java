@@ -20,6 +20,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class HandlerInstantiator {
                 if (fallbackReason == null) {
                     return new PreparedHandlerFactory(type, handle(constructor, arguments, fields, values));
                 }
-            } catch (IllegalAccessException ex) {
+            } catch (IllegalAccessException | InaccessibleObjectException ex) {
                 fallbackReason = "its constructor or fields are not accessible (" + ex.getMessage() + ")";
             } catch (RuntimeException ex) {
                 throw new BeanCreationException(beanName, "Cannot prepare @Handler " + type.getName() + ": "

@@ -1,5 +1,6 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
+import org.springframework.context.ApplicationContextException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -51,10 +52,19 @@ public class TornadoServerLifecycle implements SmartLifecycle {
         this.events = events;
     }
 
-    /** Binds the server, publishes the port and the started event. Context start thread. */
+    /**
+     * Binds the server, publishes the port and the started event. Context start thread.
+     *
+     * @throws ApplicationContextException when the server cannot listen (port in use, address not local)
+     */
     @Override
     public void start() {
-        server.start();
+        try {
+            server.start();
+        } catch (IllegalStateException ex) {
+            throw new ApplicationContextException("Tornado server could not start (see tornado.server.address and "
+                    + "tornado.server.port): " + ex.getMessage(), ex);
+        }
         int port = server.port();
         publishPort(port);
         events.publishEvent(new TornadoServerStartedEvent(server, port));

@@ -18,6 +18,8 @@ import org.tornadojava.web.RequestHandler;
 import org.tornadojava.support.Await;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -93,6 +95,19 @@ class TornadoServerLifecycleTests {
                         gate.release.complete(null);
                     }
                 });
+    }
+
+    @Test
+    void aPortInUseFailsStartUpNamingTheSettings() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            runner.withBean(HelloHandler.class).withPropertyValues("tornado.server.port=" + taken.getLocalPort())
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .hasStackTraceContaining("Tornado server could not start (see tornado.server.address "
+                                        + "and tornado.server.port): cannot listen on 127.0.0.1:" + taken.getLocalPort());
+                    });
+        }
     }
 
     @Test
