@@ -52,7 +52,7 @@ public final class Application implements HttpServerDelegate {
         this.errorFormat = builder.errorFormat;
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
-        this.jsonMapper = builder.jsonMapper != null ? builder.jsonMapper : JsonMapper.builder().build();
+        this.jsonMapper = builder.jsonMapper;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
@@ -175,12 +175,19 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
-     * The JSON mapper {@code write(Object)} uses. Any thread.
+     * The JSON mapper {@code write(Object)} uses: the builder's, or a plain Jackson mapper shared by all
+     * applications and created on first use, so that start-up does not pay for Jackson's initialisation (some
+     * hundred milliseconds). Any thread.
      *
      * @return the mapper
      */
     public JsonMapper jsonMapper() {
-        return jsonMapper;
+        return jsonMapper != null ? jsonMapper : DefaultJsonMapper.INSTANCE;
+    }
+
+    /** Holder of the default mapper: initialised by the JVM on first access, thread-safe. */
+    private static final class DefaultJsonMapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder().build();
     }
 
     /**
