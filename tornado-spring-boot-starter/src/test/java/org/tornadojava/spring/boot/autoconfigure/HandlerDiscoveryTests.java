@@ -52,6 +52,26 @@ class HandlerDiscoveryTests {
     }
 
     @Test
+    void constructorArgumentsTakeValuesToo() {
+        runner.withBean(ValueConstructor.class).run((context) -> {
+            TornadoTestClient client = TornadoTestClient.of(context.getBean(HttpServer.class));
+            assertThat(client.get("/value").body()).isEqualTo("43");
+            assertThat(Dependencies.createdByBeanFactory).doesNotContainKey(ValueConstructor.class.getName());
+        });
+    }
+
+    @Test
+    void anAutowiredMethodFallsBackToTheBeanFactoryAndStillWorks() {
+        runner.withBean(SetterInjected.class).run((context) -> {
+            TornadoTestClient client = TornadoTestClient.of(context.getBean(HttpServer.class));
+            assertThat(client.get("/setter").body()).isEqualTo("hello from greeter #1");
+            assertThat(client.get("/setter").body()).isEqualTo("hello from greeter #1");
+            assertThat(Dependencies.createdByBeanFactory.get(SetterInjected.class.getName()).get())
+                    .isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void singletonDependenciesNeverGoThroughTheBeanFactoryPerRequest() {
         runner.withBean(ConstructorInjected.class).withBean(FieldInjected.class).run((context) -> {
             TornadoTestClient client = TornadoTestClient.of(context.getBean(HttpServer.class));
@@ -242,6 +262,33 @@ class HandlerDiscoveryTests {
 
         public void get() {
             write(word + " " + number + " " + greeter.greet() + " " + inherited);
+        }
+    }
+
+    @Handler("/value")
+    static class ValueConstructor extends RequestHandler {
+        private final int number;
+
+        ValueConstructor(@Value("${demo.number}") int number) {
+            this.number = number;
+        }
+
+        public void get() {
+            write(String.valueOf(number + 1));
+        }
+    }
+
+    @Handler("/setter")
+    static class SetterInjected extends RequestHandler {
+        private Greeter greeter;
+
+        @Autowired
+        void setGreeter(Greeter greeter) {
+            this.greeter = greeter;
+        }
+
+        public void get() {
+            write(greeter.greet());
         }
     }
 
