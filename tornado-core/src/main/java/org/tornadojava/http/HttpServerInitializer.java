@@ -5,14 +5,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
  * Builds the pipeline of each accepted connection (DESIGN.md section 3):
- * {@code codec (limits) -> aggregator (body limit, 100-continue) -> HttpServerConnection}.
- * Timeouts, TLS, x-headers and compression take their places here as they are added. Runs on the IOLoop
+ * {@code timeouts -> codec (header limits) -> HttpServerConnection (body limit, 100-continue, dispatch)}. Runs on the IOLoop
  * the channel is registered with.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
@@ -39,9 +37,11 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(options.maxHeaderSize())
                 .setMaxChunkSize(MAX_CHUNK_SIZE);
         ChannelPipeline pipeline = channel.pipeline();
+        RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
+                options.bodyTimeout());
+        pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
-        pipeline.addLast("aggregator", new HttpObjectAggregator((int) options.maxBodySize(), true));
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
-                "http"));
+                "http", timeouts));
     }
 }

@@ -1,5 +1,7 @@
 package org.tornadojava.http;
 
+import java.time.Duration;
+
 /**
  * Settings of an {@link HttpServer}: where it listens and what it accepts. Defaults match
  * {@code tornado.server.*} in the project contract (and Tornado's where Tornado has one).
@@ -23,6 +25,9 @@ public final class HttpServerOptions {
     private boolean noKeepAlive;
     private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
+    private Duration headerTimeout = Duration.ofSeconds(30);
+    private Duration bodyTimeout = Duration.ofSeconds(60);
 
     /**
      * Bind address.
@@ -155,5 +160,73 @@ public final class HttpServerOptions {
         }
         this.maxBodySize = maxBodySize;
         return this;
+    }
+
+    /**
+     * How long a keep-alive connection may wait for its next request.
+     *
+     * @return the idle timeout
+     */
+    public Duration idleConnectionTimeout() {
+        return idleConnectionTimeout;
+    }
+
+    /**
+     * Sets how long a keep-alive connection may wait for its next request before it is closed (Tornado: 3600 s).
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions idleConnectionTimeout(Duration timeout) {
+        this.idleConnectionTimeout = positive("idleConnectionTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a request head may take to arrive, from its first byte (and on a new connection, from accept).
+     *
+     * @return the header timeout
+     */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    /**
+     * Sets how long a request head may take: a client that sent part of it gets 408, a new connection that sent
+     * nothing is closed.
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions headerTimeout(Duration timeout) {
+        this.headerTimeout = positive("headerTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a request body may take to arrive after its head.
+     *
+     * @return the body timeout
+     */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    /**
+     * Sets how long a request body may take after its head; a late body gets 408 and a close.
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions bodyTimeout(Duration timeout) {
+        this.bodyTimeout = positive("bodyTimeout", timeout);
+        return this;
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
     }
 }

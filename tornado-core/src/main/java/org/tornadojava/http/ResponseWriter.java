@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tornadojava.ioloop.IOLoop;
 
 /**
@@ -26,6 +28,7 @@ import org.tornadojava.ioloop.IOLoop;
  * <p>IOLoop thread only. Every {@link ByteBuf} passed in is owned by the writer from then on.
  */
 public final class ResponseWriter {
+    private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
     private static final AsciiString KEEP_ALIVE_VALUE = AsciiString.cached("Keep-Alive");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString CONNECTION = AsciiString.cached("Connection");
@@ -37,6 +40,9 @@ public final class ResponseWriter {
     private boolean keepAlive;
     private boolean headWritten;
     private boolean finished;
+    private boolean bodyComplete;
+    private long declaredLength = -1;
+    private long sent;
     private Runnable closeListener;
 
     ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
@@ -125,6 +131,7 @@ public final class ResponseWriter {
         setConnectionHeader(headers);
         headWritten = true;
         finished = true;
+        connection.headWritten();
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
                 headers, connection.trailers());
         return connection.writeFinal(this, response, keepAlive);
@@ -149,11 +156,17 @@ public final class ResponseWriter {
         }
         setConnectionHeader(headers);
         headWritten = true;
+        connection.headWritten();
+        String length = headers.get(CONTENT_LENGTH);
+        if (length != null && !headRequest && mayHaveBody(status)) {
+            declaredLength = Long.parseLong(length.trim());
+        }
         return connection.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
     }
 
     /**
-     * Sends a piece of the body and flushes it. For HEAD requests the piece is dropped.
+     * Sends a piece of the body and flushes it. For HEAD requests the piece is dropped. A piece that would exceed a
+     * declared {@code Content-Length} is not sent: the connection is closed and the future fails.
      *
      * @param chunk the bytes (ownership passes to the writer)
      * @return the write's future, done when the bytes reached the socket
@@ -164,17 +177,38 @@ public final class ResponseWriter {
             chunk.release();
             return connection.flushed();
         }
+        if (exceedsDeclaredLength(chunk.readableBytes())) {
+            chunk.release();
+            GENERAL_LOG.error("response body exceeds its Content-Length {}: closing the connection", declaredLength);
+            abort();
+            return connection.failed(new IllegalStateException("wrote more than the declared Content-Length "
+                    + declaredLength));
+        }
+        sent += chunk.readableBytes();
         return connection.writeAndFlush(new DefaultHttpContent(chunk));
     }
 
     /**
-     * Ends a response started with {@link #writeHead}, with an optional last piece of body.
+     * Ends a response started with {@link #writeHead}, with an optional last piece of body. When the body sent
+     * does not add up to a declared {@code Content-Length}, the connection is closed instead, so the client sees a
+     * truncated response rather than a wrong frame.
      *
      * @param lastChunk final bytes (ownership passes to the writer), or null
      * @return the write's future
      */
     public ChannelFuture finish(ByteBuf lastChunk) {
         checkStreaming();
+        int lastBytes = lastChunk == null || headRequest ? 0 : lastChunk.readableBytes();
+        if (exceedsDeclaredLength(lastBytes) || (declaredLength >= 0 && sent + lastBytes < declaredLength)) {
+            if (lastChunk != null) {
+                lastChunk.release();
+            }
+            GENERAL_LOG.error("response body of {} bytes does not match its Content-Length {}: closing the connection",
+                    sent + lastBytes, declaredLength);
+            abort();
+            return connection.failed(new IllegalStateException("body of " + (sent + lastBytes)
+                    + " bytes does not match the declared Content-Length " + declaredLength));
+        }
         finished = true;
         LastHttpContent last;
         if (lastChunk == null || headRequest || lastChunk.readableBytes() == 0) {
@@ -197,6 +231,10 @@ public final class ResponseWriter {
         return finished;
     }
 
+    private boolean exceedsDeclaredLength(int more) {
+        return declaredLength >= 0 && sent + more > declaredLength;
+    }
+
     /**
      * Gives up on the response and closes the connection, e.g. after an error once the head was sent; the client
      * sees a truncated response rather than a complete-looking one.
@@ -214,7 +252,15 @@ public final class ResponseWriter {
         }
     }
 
+    /** The whole request body was received; until then a response closes the connection after it. */
+    void bodyComplete() {
+        bodyComplete = true;
+    }
+
     private void setConnectionHeader(HttpHeaders headers) {
+        if (!bodyComplete) {
+            keepAlive = false;
+        }
         if (requestVersion.equals(HttpVersion.HTTP_1_1)) {
             if (!keepAlive) {
                 headers.set(CONNECTION, HttpHeaderValues.CLOSE);

@@ -3,6 +3,7 @@ package org.tornadojava.web;
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerDelegate;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.RequestReceiver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -67,24 +68,28 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
-     * Routes the request and runs a new handler for it. Called by the server on the connection's IOLoop.
+     * Routes a request whose head arrived and creates its handler. Called by the server on the connection's
+     * IOLoop. The handler runs once the body arrived, or at once when it streams the body.
      *
-     * @param request the request
+     * @param request the request head
+     * @return how the handler receives the body
      */
     @Override
-    public void handleRequest(HttpServerRequest request) {
+    public RequestReceiver headersReceived(HttpServerRequest request) {
         Router.Match match = router.find(request.hostName(), request.path());
         UrlSpec spec = match == null ? defaultRoute : match.spec;
         String[] groups = match == null ? NO_GROUPS : match.rawGroups;
         RequestHandler handler;
+        Map<String, Object> initArgs = spec.initArgs();
+        Throwable creationFailure = null;
         try {
             handler = spec.factory().get();
         } catch (RuntimeException | Error e) {
             handler = new ErrorHandler();
-            handler.start(this, request, Map.of("status_code", 500), NO_GROUPS, e);
-            return;
+            initArgs = Map.of("status_code", 500);
+            creationFailure = e;
         }
-        handler.start(this, request, spec.initArgs(), groups, null);
+        return new HandlerReceiver(this, handler, request, initArgs, groups, creationFailure, match != null);
     }
 
     /**

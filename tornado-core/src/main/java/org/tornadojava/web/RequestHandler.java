@@ -70,6 +70,7 @@ public abstract class RequestHandler {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
     private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
     private static final AsciiString ALLOW = AsciiString.cached("Allow");
@@ -103,36 +104,80 @@ public abstract class RequestHandler {
 
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                      String[] rawGroups, Throwable creationFailure) {
-        this.application = application;
-        this.request = request;
-        this.writer = request.writer();
-        this.loop = writer.loop();
-        writer.onClose(this::connectionClosed);
-        clear();
+        begin(application, request);
         try {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
             }
             this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
-            execute(rawGroups);
+            beforeVerb(rawGroups);
+            if (!finishCalled) {
+                invokeVerb();
+            }
         } catch (Throwable e) {
             handleRequestException(e);
         }
     }
 
-    private void execute(String[] rawGroups) throws Throwable {
-        String method = request.method();
-        if (!HandlerMethods.SUPPORTED.contains(method)) {
+    /** Starts a {@link StreamRequestBody} handler when the head arrived: up to and including {@code prepare}. */
+    final void startStreaming(Application application, HttpServerRequest request, Map<String, Object> initArgs,
+                              String[] rawGroups) {
+        begin(application, request);
+        try {
+            this.arguments = RequestArguments.parse(request);
+            initialize(initArgs);
+            beforeVerb(rawGroups);
+        } catch (Throwable e) {
+            handleRequestException(e);
+        }
+    }
+
+    /** Hands a piece of a streamed body to {@link #dataReceived}, unless the request is already answered. */
+    final CompletionStage<?> receiveData(ByteBuf chunk) {
+        if (finishCalled || closed) {
+            return null;
+        }
+        try {
+            return dataReceived(chunk);
+        } catch (Throwable e) {
+            handleRequestException(e);
+            return null;
+        }
+    }
+
+    /** The streamed body is complete: runs the verb method, unless the request is already answered. */
+    final void bodyReceived() {
+        if (finishCalled || closed) {
+            return;
+        }
+        try {
+            invokeVerb();
+        } catch (Throwable e) {
+            handleRequestException(e);
+        }
+    }
+
+    private void begin(Application application, HttpServerRequest request) {
+        this.application = application;
+        this.request = request;
+        this.writer = request.writer();
+        this.loop = writer.loop();
+        writer.onClose(this::connectionClosed);
+        clear();
+    }
+
+    private void beforeVerb(String[] rawGroups) {
+        if (!HandlerMethods.SUPPORTED.contains(request.method())) {
             throw new HttpError(405);
         }
         pathArgs = decodePathArgs(rawGroups);
         prepare();
-        if (finishCalled) {
-            return;
-        }
+    }
+
+    private void invokeVerb() throws Throwable {
         HandlerMethods methods = HandlerMethods.of(getClass());
-        HandlerMethods.Verb verb = methods.verb(method);
+        HandlerMethods.Verb verb = methods.verb(request.method());
         if (verb == null) {
             allowOn405 = methods.allow();
             throw new HttpError(405);
@@ -254,6 +299,19 @@ public abstract class RequestHandler {
      * {@link HttpError} to answer early. Does nothing by default.
      */
     protected void prepare() {
+    }
+
+    /**
+     * Receives one piece of the request body, for handlers marked {@link StreamRequestBody}; runs on the IOLoop
+     * between {@code prepare} and the verb method. The buffer is released when the call returns (retain it, or
+     * copy the bytes, to keep them). Return a stage to pause reading until it completes (flow control), or null.
+     * Does nothing by default.
+     *
+     * @param chunk the bytes received
+     * @return null, or a stage that must complete before more of the body is read
+     */
+    protected CompletionStage<?> dataReceived(ByteBuf chunk) {
+        return null;
     }
 
     /**
@@ -873,6 +931,14 @@ public abstract class RequestHandler {
             finishAfterClose();
             return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
         }
+        if (!headersWritten && contentLengthMismatch()) {
+            IllegalStateException mismatch = new IllegalStateException("Content-Length " + headers.get(CONTENT_LENGTH)
+                    + " does not match the " + (buffer == null ? 0 : buffer.readableBytes()) + " bytes written");
+            APP_LOG.error("{} in {}", mismatch.getMessage(), summary());
+            finishCalled = false;
+            doSendError(500, mismatch);
+            return CompletableFuture.failedFuture(new IllegalStateException("Content-Length mismatch"));
+        }
         finished = true;
         ByteBuf body = takeBuffer();
         ChannelFuture written;
@@ -887,6 +953,20 @@ public abstract class RequestHandler {
         }
         runOnFinish();
         return completion(written);
+    }
+
+    /** A Content-Length the handler set that differs from the buffered body (HEAD and bodiless statuses aside). */
+    private boolean contentLengthMismatch() {
+        String declared = headers.get(CONTENT_LENGTH);
+        if (declared == null || request.method().equals("HEAD") || status < 200 || status == 204 || status == 304) {
+            return false;
+        }
+        long written = buffer == null ? 0 : buffer.readableBytes();
+        try {
+            return Long.parseLong(declared.trim()) != written;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private HttpResponseStatus responseStatus() {
