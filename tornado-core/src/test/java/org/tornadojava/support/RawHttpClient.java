@@ -93,6 +93,40 @@ public final class RawHttpClient implements AutoCloseable {
         return new RawResponse(parts[0], status, head.reason(), headers, body);
     }
 
+    /**
+     * Reads one chunked 200 response without keeping its body: returns {@code "<length> <sha-256 hex>"}, so many
+     * large downloads can be checked at once in a small heap.
+     */
+    public String readHashingBody() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null || !statusLine.startsWith("HTTP/1.1 200")) {
+            throw new IOException("expected a 200 response, got " + statusLine);
+        }
+        String line;
+        while ((line = readLine()) != null && !line.isEmpty()) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length")) {
+                throw new IOException("expected a chunked response");
+            }
+        }
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long length = 0;
+        while (true) {
+            int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+            if (size == 0) {
+                readLine();
+                return length + " " + java.util.HexFormat.of().formatHex(digest.digest());
+            }
+            digest.update(in.readNBytes(size));
+            length += size;
+            readLine();
+        }
+    }
+
     /** Tells whether the server closed the connection (reads EOF within the socket timeout). */
     public boolean isClosedByServer() throws IOException {
         try {
