@@ -56,6 +56,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final IOLoop loop;
     private final String protocol;
     private final RequestTimeouts timeouts;
+    private final XHeaders xheaders;
     private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String remoteIp;
@@ -72,6 +73,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         this.loop = loop;
         this.protocol = protocol;
         this.timeouts = timeouts;
+        this.xheaders = new XHeaders(options.xheaders(), options.trustedProxies());
     }
 
     /** Headers for a new response, without per-value validation (values are checked when set). */
@@ -148,8 +150,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
                 && (version.equals(HttpVersion.HTTP_1_1) || contentLength >= 0
                 || head.method().equals(HttpMethod.GET) || head.method().equals(HttpMethod.HEAD));
         ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
-        HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(), remoteIp,
-                protocol, writer);
+        HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(),
+                xheaders.remoteIp(remoteIp, head.headers()), xheaders.protocol(remoteIp, protocol, head.headers()),
+                writer);
         timeouts.headReceived(bodyFollows);
         inFlight = writer;
         Exchange exchange = new Exchange(request, delegate.headersReceived(request));

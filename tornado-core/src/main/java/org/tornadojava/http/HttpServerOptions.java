@@ -28,6 +28,8 @@ public final class HttpServerOptions {
     private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
     private Duration headerTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(60);
+    private boolean xheaders;
+    private CidrSet trustedProxies = CidrSet.parse("127.0.0.0/8, ::1");
 
     /**
      * Bind address.
@@ -228,5 +230,46 @@ public final class HttpServerOptions {
             throw new IllegalArgumentException(name + " must be positive: " + value);
         }
         return value;
+    }
+
+    /**
+     * Whether {@code X-Real-Ip}, {@code X-Forwarded-For}, {@code X-Scheme} and {@code X-Forwarded-Proto} are
+     * honoured (from trusted proxies only).
+     *
+     * @return the x-headers flag
+     */
+    public boolean xheaders() {
+        return xheaders;
+    }
+
+    /**
+     * Honours the x-headers of requests whose TCP peer is in {@link #trustedProxies()} when true.
+     *
+     * @param xheaders true behind a reverse proxy
+     * @return this
+     */
+    public HttpServerOptions xheaders(boolean xheaders) {
+        this.xheaders = xheaders;
+        return this;
+    }
+
+    /**
+     * The proxies whose x-headers are believed.
+     *
+     * @return the networks, {@code 127.0.0.0/8, ::1} by default
+     */
+    public CidrSet trustedProxies() {
+        return trustedProxies;
+    }
+
+    /**
+     * Sets the proxies whose x-headers are believed; also skipped when walking {@code X-Forwarded-For}.
+     *
+     * @param trustedProxies the networks
+     * @return this
+     */
+    public HttpServerOptions trustedProxies(CidrSet trustedProxies) {
+        this.trustedProxies = trustedProxies;
+        return this;
     }
 }

@@ -20,7 +20,12 @@ public final class RawHttpClient implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttpClient(int port) throws IOException {
-        this.socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** Connects to a loopback address, e.g. {@code ::1}. */
+    public RawHttpClient(String host, int port) throws IOException {
+        this.socket = new Socket(host, port);
         this.socket.setSoTimeout(10_000);
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
