@@ -5,21 +5,23 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 
 /**
- * One request on its way in: the head, the receiver the delegate chose, and the body received so far (aggregated
- * here unless the receiver streams it). Owns the aggregated buffer until {@link #takeBody()} or
- * {@link #release()}. IOLoop thread only.
+ * One request on its way in: the head, the receiver the delegate chose, the inflater of a gzip body, and the body
+ * received so far (aggregated here unless the receiver streams it). Owns the aggregated buffer until
+ * {@link #takeBody()} or {@link #release()}. IOLoop thread only.
  */
 final class Exchange {
     private static final byte[] NO_BODY = new byte[0];
 
     final HttpServerRequest request;
     final RequestReceiver receiver;
+    final GzipBodyInflater inflater;
     private CompositeByteBuf aggregated;
     private long received;
 
-    Exchange(HttpServerRequest request, RequestReceiver receiver) {
+    Exchange(HttpServerRequest request, RequestReceiver receiver, GzipBodyInflater inflater) {
         this.request = request;
         this.receiver = receiver;
+        this.inflater = inflater;
     }
 
     /** Counts body bytes, returning the running total. */
@@ -47,6 +49,9 @@ final class Exchange {
     }
 
     void release() {
+        if (inflater != null) {
+            inflater.close();
+        }
         if (aggregated != null) {
             aggregated.release();
             aggregated = null;

@@ -155,7 +155,14 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
                 writer);
         timeouts.headReceived(bodyFollows);
         inFlight = writer;
-        Exchange exchange = new Exchange(request, delegate.headersReceived(request));
+        GzipBodyInflater inflater = null;
+        String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (options.decompressRequest() && encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+            head.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
+            head.headers().set("X-Consumed-Content-Encoding", encoding);
+            inflater = new GzipBodyInflater(options.maxBodySize());
+        }
+        Exchange exchange = new Exchange(request, delegate.headersReceived(request), inflater);
         if (!bodyFollows) {
             completeBody(exchange);
             return false;
@@ -192,10 +199,10 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (data.isReadable()) {
-            if (!exchange.receiver.streamsBody()) {
-                exchange.aggregate(data);
-            } else if (!exchange.request.writer().isFinished()) {
-                pauseUntil(exchange.receiver.dataReceived(data));
+            if (exchange.inflater == null) {
+                deliver(exchange, data);
+            } else if (!inflate(exchange, data)) {
+                return;
             }
         }
         if (content instanceof LastHttpContent) {
@@ -204,12 +211,43 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Hands a piece of body to the receiver or the aggregate; the caller keeps its reference. */
+    private void deliver(Exchange exchange, ByteBuf data) {
+        if (!exchange.receiver.streamsBody()) {
+            exchange.aggregate(data);
+        } else if (!exchange.request.writer().isFinished()) {
+            pauseUntil(exchange.receiver.dataReceived(data));
+        }
+    }
+
+    private boolean inflate(Exchange exchange, ByteBuf compressed) {
+        boolean withinLimit;
+        try {
+            withinLimit = exchange.inflater.inflate(compressed, piece -> {
+                try {
+                    deliver(exchange, piece);
+                } finally {
+                    piece.release();
+                }
+            });
+        } catch (java.util.zip.DataFormatException e) {
+            failBody(exchange, Rejection.badRequest("invalid gzip body: " + e.getMessage()));
+            return false;
+        }
+        if (!withinLimit) {
+            failBody(exchange, new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "inflated body over max-body-size " + options.maxBodySize()));
+        }
+        return withinLimit;
+    }
+
     private void completeBody(Exchange exchange) {
         timeouts.bodyReceived();
         exchange.request.writer().bodyComplete();
         if (!exchange.receiver.streamsBody()) {
             exchange.request.setBody(exchange.takeBody());
         }
+        exchange.release();
         exchange.receiver.finish();
     }
 
@@ -274,6 +312,10 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
 
     boolean isClosed() {
         return closed;
+    }
+
+    boolean compressResponse() {
+        return options.compressResponse();
     }
 
     HttpHeaders trailers() {

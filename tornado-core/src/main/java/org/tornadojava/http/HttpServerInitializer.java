@@ -10,7 +10,8 @@ import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
  * Builds the pipeline of each accepted connection (DESIGN.md section 3):
- * {@code timeouts -> codec (header limits) -> HttpServerConnection (body limit, 100-continue, dispatch)}. Runs on the IOLoop
+ * {@code timeouts -> codec (header limits) -> [compressor] -> HttpServerConnection (body limit, 100-continue,
+ * gzip bodies, dispatch)}. Runs on the IOLoop
  * the channel is registered with.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
@@ -41,6 +42,9 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
                 options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
+        if (options.compressResponse()) {
+            pipeline.addLast("compressor", new ResponseCompressor());
+        }
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
                 "http", timeouts));
     }

@@ -29,6 +29,8 @@ public final class HttpServerOptions {
     private Duration headerTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(60);
     private boolean xheaders;
+    private boolean decompressRequest;
+    private boolean compressResponse;
     private CidrSet trustedProxies = CidrSet.parse("127.0.0.0/8, ::1");
 
     /**
@@ -270,6 +272,48 @@ public final class HttpServerOptions {
      */
     public HttpServerOptions trustedProxies(CidrSet trustedProxies) {
         this.trustedProxies = trustedProxies;
+        return this;
+    }
+
+    /**
+     * Whether gzip request bodies are inflated before the handler sees them.
+     *
+     * @return the flag
+     */
+    public boolean decompressRequest() {
+        return decompressRequest;
+    }
+
+    /**
+     * Inflates {@code Content-Encoding: gzip} request bodies when true; {@link #maxBodySize()} then limits the
+     * inflated size.
+     *
+     * @param decompressRequest true to accept gzip bodies
+     * @return this
+     */
+    public HttpServerOptions decompressRequest(boolean decompressRequest) {
+        this.decompressRequest = decompressRequest;
+        return this;
+    }
+
+    /**
+     * Whether responses are gzipped for clients that accept it.
+     *
+     * @return the flag
+     */
+    public boolean compressResponse() {
+        return compressResponse;
+    }
+
+    /**
+     * Gzips responses with Tornado's rules when true (level 6, text-like types, at least 1024 bytes, always
+     * {@code Vary: Accept-Encoding}).
+     *
+     * @param compressResponse true to compress
+     * @return this
+     */
+    public HttpServerOptions compressResponse(boolean compressResponse) {
+        this.compressResponse = compressResponse;
         return this;
     }
 }

@@ -33,6 +33,7 @@ public final class ResponseWriter {
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString CONNECTION = AsciiString.cached("Connection");
     private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("Transfer-Encoding");
+    private static final AsciiString VARY = AsciiString.cached("Vary");
 
     private final HttpServerConnection connection;
     private final HttpVersion requestVersion;
@@ -258,6 +259,10 @@ public final class ResponseWriter {
     }
 
     private void setConnectionHeader(HttpHeaders headers) {
+        if (connection.compressResponse()) {
+            String vary = headers.get(VARY);
+            headers.set(VARY, vary == null || vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+        }
         if (!bodyComplete) {
             keepAlive = false;
         }
