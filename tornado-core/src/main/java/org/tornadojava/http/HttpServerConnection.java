@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.ioloop.IOLoop;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -386,6 +388,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             GENERAL_LOG.debug("connection from {} failed: {}", remoteIp, cause.toString());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            GENERAL_LOG.info("TLS with {} failed: {}", remoteIp, cause.getCause().getMessage());
         } else {
             GENERAL_LOG.warn("error on connection from {}: {}", remoteIp, cause.toString());
         }

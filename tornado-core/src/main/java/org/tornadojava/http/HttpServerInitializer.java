@@ -6,11 +6,12 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
  * Builds the pipeline of each accepted connection (DESIGN.md section 3):
- * {@code timeouts -> codec (header limits) -> [compressor] -> HttpServerConnection (body limit, 100-continue,
+ * {@code [tls] -> timeouts -> codec (header limits) -> [compressor] -> HttpServerConnection (body limit, 100-continue,
  * gzip bodies, dispatch)}. Runs on the IOLoop
  * the channel is registered with.
  */
@@ -21,13 +22,15 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private final HttpServerOptions options;
     private final IOLoopGroup loops;
     private final ChannelGroup connections;
+    private final SslContext sslContext;
 
     HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
-                          ChannelGroup connections) {
+                          ChannelGroup connections, SslContext sslContext) {
         this.delegate = delegate;
         this.options = options;
         this.loops = loops;
         this.connections = connections;
+        this.sslContext = sslContext;
     }
 
     @Override
@@ -38,6 +41,9 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(options.maxHeaderSize())
                 .setMaxChunkSize(MAX_CHUNK_SIZE);
         ChannelPipeline pipeline = channel.pipeline();
+        if (sslContext != null) {
+            pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
+        }
         RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
                 options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
@@ -46,6 +52,6 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast("compressor", new ResponseCompressor());
         }
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
-                "http", timeouts));
+                sslContext != null ? "https" : "http", timeouts));
     }
 }

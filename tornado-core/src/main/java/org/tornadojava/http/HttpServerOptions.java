@@ -1,5 +1,6 @@
 package org.tornadojava.http;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -30,6 +31,9 @@ public final class HttpServerOptions {
     private Duration bodyTimeout = Duration.ofSeconds(60);
     private boolean xheaders;
     private boolean decompressRequest;
+    private boolean reusePort;
+    private Path sslCertificate;
+    private Path sslPrivateKey;
     private boolean compressResponse;
     private CidrSet trustedProxies = CidrSet.parse("127.0.0.0/8, ::1");
 
@@ -315,5 +319,66 @@ public final class HttpServerOptions {
     public HttpServerOptions compressResponse(boolean compressResponse) {
         this.compressResponse = compressResponse;
         return this;
+    }
+
+    /**
+     * Whether several processes may listen on the same port (SO_REUSEPORT).
+     *
+     * @return the flag
+     */
+    public boolean reusePort() {
+        return reusePort;
+    }
+
+    /**
+     * Lets several processes bind the same port, the kernel spreading connections over them, like Tornado's
+     * {@code reuse_port}. Needs the epoll or io_uring transport.
+     *
+     * @param reusePort true to set SO_REUSEPORT
+     * @return this
+     */
+    public HttpServerOptions reusePort(boolean reusePort) {
+        this.reusePort = reusePort;
+        return this;
+    }
+
+    /**
+     * Serves HTTPS with a certificate chain and private key in PEM files.
+     *
+     * @param certificatePem the certificate chain
+     * @param privateKeyPem the private key (PKCS#8)
+     * @return this
+     */
+    public HttpServerOptions ssl(Path certificatePem, Path privateKeyPem) {
+        this.sslCertificate = certificatePem;
+        this.sslPrivateKey = privateKeyPem;
+        return this;
+    }
+
+    /**
+     * Whether the server speaks TLS.
+     *
+     * @return true when {@link #ssl(Path, Path)} was given files
+     */
+    public boolean sslEnabled() {
+        return sslCertificate != null && sslPrivateKey != null;
+    }
+
+    /**
+     * The PEM certificate chain.
+     *
+     * @return the path, or null without TLS
+     */
+    public Path sslCertificate() {
+        return sslCertificate;
+    }
+
+    /**
+     * The PEM private key.
+     *
+     * @return the path, or null without TLS
+     */
+    public Path sslPrivateKey() {
+        return sslPrivateKey;
     }
 }

@@ -25,7 +25,12 @@ public final class RawHttpClient implements AutoCloseable {
 
     /** Connects to a loopback address, e.g. {@code ::1}. */
     public RawHttpClient(String host, int port) throws IOException {
-        this.socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** Talks over a socket the caller connected (a TLS socket, say). */
+    public RawHttpClient(Socket socket) throws IOException {
+        this.socket = socket;
         this.socket.setSoTimeout(10_000);
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
