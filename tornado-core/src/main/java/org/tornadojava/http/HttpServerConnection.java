@@ -2,6 +2,7 @@ package org.tornadojava.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -33,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * One client connection, Tornado's {@code HTTP1ServerConnection}. Serves one request at a time: the head goes to
@@ -342,6 +344,19 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
 
     void close() {
         ctx.close();
+    }
+
+    ChannelFuture upgrade(ResponseWriter writer, Function<Channel, ChannelFuture> handover) {
+        if (writer != inFlight || reading != null) {
+            throw new IllegalStateException("only a request whose body was read may upgrade the connection");
+        }
+        inFlight = null;
+        releaseQueued();
+        timeouts.bodyReceived();
+        ctx.pipeline().remove(timeouts);
+        ChannelFuture switched = handover.apply(ctx.channel());
+        ctx.pipeline().remove(this);
+        return switched;
     }
 
     ChannelFuture writeFinal(ResponseWriter writer, HttpObject message, boolean keepAlive) {

@@ -3,6 +3,7 @@ package org.tornadojava.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -17,6 +18,8 @@ import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.ioloop.IOLoop;
+
+import java.util.function.Function;
 
 /**
  * Writes the response of one request on its connection, Tornado's per-request {@code HTTP1Connection}: either
@@ -234,6 +237,21 @@ public final class ResponseWriter {
 
     private boolean exceedsDeclaredLength(int more) {
         return declaredLength >= 0 && sent + more > declaredLength;
+    }
+
+    /**
+     * Hands the connection over to another protocol (a WebSocket) instead of an HTTP response: the HTTP request
+     * handling leaves the pipeline and {@code handover} gets the channel to answer the handshake and install its
+     * own handlers. Nothing else is read or written as HTTP on this connection afterwards.
+     *
+     * @param handover writes the protocol switch (e.g. {@code 101}) and installs the new handlers
+     * @return the future {@code handover} returned
+     */
+    public ChannelFuture upgrade(Function<Channel, ChannelFuture> handover) {
+        checkHeadNotWritten();
+        headWritten = true;
+        finished = true;
+        return connection.upgrade(this, handover);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.RequestReceiver;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class Application implements HttpServerDelegate {
     private final JsonMapper jsonMapper;
     private final BlockingExecutor executor;
     private final boolean ownsExecutor;
+    private final int websocketMaxMessageSize;
+    private final Duration websocketPingInterval;
+    private final boolean websocketCompression;
 
     private Application(Builder builder) {
         this.router = new Router(builder.routes);
@@ -52,6 +56,9 @@ public final class Application implements HttpServerDelegate {
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
         this.jsonMapper = builder.jsonMapper != null ? builder.jsonMapper : JsonMapper.builder().build();
+        this.websocketMaxMessageSize = builder.websocketMaxMessageSize;
+        this.websocketPingInterval = builder.websocketPingInterval;
+        this.websocketCompression = builder.websocketCompression;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
@@ -99,7 +106,7 @@ public final class Application implements HttpServerDelegate {
     @Override
     public void serverStopped() {
         if (ownsExecutor) {
-            executor.shutdown(java.time.Duration.ofSeconds(10));
+            executor.shutdown(Duration.ofSeconds(10));
         }
     }
 
@@ -167,6 +174,33 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * Largest WebSocket message accepted; a larger one closes the socket with 1009. Any thread.
+     *
+     * @return bytes, 10 MiB by default (Tornado's)
+     */
+    public int websocketMaxMessageSize() {
+        return websocketMaxMessageSize;
+    }
+
+    /**
+     * How often WebSockets are pinged; a peer that does not answer within the same time is closed. Any thread.
+     *
+     * @return the interval, zero when pings are off (the default)
+     */
+    public Duration websocketPingInterval() {
+        return websocketPingInterval;
+    }
+
+    /**
+     * Whether WebSockets may negotiate permessage-deflate. Any thread.
+     *
+     * @return the compression flag, false by default
+     */
+    public boolean websocketCompression() {
+        return websocketCompression;
+    }
+
+    /**
      * The JSON mapper {@code write(Object)} uses. Any thread.
      *
      * @return the mapper
@@ -186,6 +220,9 @@ public final class Application implements HttpServerDelegate {
         private boolean accessLog = true;
         private JsonMapper jsonMapper;
         private BlockingExecutor executor;
+        private int websocketMaxMessageSize = 10 * 1024 * 1024;
+        private Duration websocketPingInterval = Duration.ZERO;
+        private boolean websocketCompression;
 
         private Builder() {
         }
@@ -291,6 +328,45 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder executor(BlockingExecutor executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the largest WebSocket message (fragments count as a whole); larger ones close with 1009.
+         *
+         * @param bytes a positive size
+         * @return this
+         */
+        public Builder websocketMaxMessageSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("websocket max message size must be positive: " + bytes);
+            }
+            this.websocketMaxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Pings every WebSocket at this interval and closes those whose pong does not come within it.
+         *
+         * @param interval the interval; zero turns pings off
+         * @return this
+         */
+        public Builder websocketPingInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("websocket ping interval must not be negative: " + interval);
+            }
+            this.websocketPingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Lets WebSockets negotiate permessage-deflate when the client offers it.
+         *
+         * @param compression true to allow compression
+         * @return this
+         */
+        public Builder websocketCompression(boolean compression) {
+            this.websocketCompression = compression;
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * Base class of request handlers, Tornado's {@code RequestHandler}. The application creates one instance per
@@ -654,6 +656,16 @@ public abstract class RequestHandler {
     }
 
     /**
+     * The response headers set so far (defaults, {@link #setDefaultHeaders()}, {@code setHeader} calls), for
+     * subclasses that answer outside the usual response, such as a WebSocket handshake. IOLoop thread.
+     *
+     * @return the live headers
+     */
+    protected final HttpHeaders responseHeaders() {
+        return headers;
+    }
+
+    /**
      * A response header set so far. IOLoop thread.
      *
      * @param name the header name
@@ -1078,8 +1090,34 @@ public abstract class RequestHandler {
      *
      * @return true after a disconnect
      */
-    public final boolean isClosed() {
+    public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Switches the connection to another protocol instead of answering with an HTTP response (Tornado's
+     * {@code detach}, used by {@code WebSocketHandler}): the request counts as finished (logged with
+     * {@code status}), nothing more is written as HTTP, and {@code handover} gets the channel. IOLoop thread.
+     *
+     * @param status the status to log, e.g. 101
+     * @param handover answers the handshake and installs the new protocol's handlers
+     * @return the future {@code handover} returned
+     * @throws IllegalStateException when output was already sent
+     */
+    protected final ChannelFuture upgradeConnection(int status, Function<Channel, ChannelFuture> handover) {
+        if (headersWritten || finishCalled) {
+            throw new IllegalStateException("Cannot upgrade a connection after output was sent");
+        }
+        finishCalled = true;
+        finished = true;
+        headersWritten = true;
+        this.status = status;
+        releaseBuffer();
+        ChannelFuture switched = writer.upgrade(handover);
+        if (application.accessLog()) {
+            AccessLog.log(status, request);
+        }
+        return switched;
     }
 
     /**
