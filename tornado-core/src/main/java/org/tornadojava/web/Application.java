@@ -3,8 +3,10 @@ package org.tornadojava.web;
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerDelegate;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.RequestReceiver;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +39,9 @@ public final class Application implements HttpServerDelegate {
     private final JsonMapper jsonMapper;
     private final BlockingExecutor executor;
     private final boolean ownsExecutor;
+    private final int websocketMaxMessageSize;
+    private final Duration websocketPingInterval;
+    private final boolean websocketCompression;
     private final List<RequestListener> requestListeners;
 
     private Application(Builder builder) {
@@ -53,6 +58,9 @@ public final class Application implements HttpServerDelegate {
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
         this.jsonMapper = builder.jsonMapper;
+        this.websocketMaxMessageSize = builder.websocketMaxMessageSize;
+        this.websocketPingInterval = builder.websocketPingInterval;
+        this.websocketCompression = builder.websocketCompression;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
@@ -70,25 +78,29 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
-     * Routes the request and runs a new handler for it. Called by the server on the connection's IOLoop.
+     * Routes a request whose head arrived and creates its handler. Called by the server on the connection's
+     * IOLoop. The handler runs once the body arrived, or at once when it streams the body.
      *
-     * @param request the request
+     * @param request the request head
+     * @return how the handler receives the body
      */
     @Override
-    public void handleRequest(HttpServerRequest request) {
+    public RequestReceiver headersReceived(HttpServerRequest request) {
         Router.Match match = router.find(request.hostName(), request.path());
         UrlSpec spec = match == null ? defaultRoute : match.spec;
         String[] groups = match == null ? NO_GROUPS : match.rawGroups;
-        String routePattern = match == null ? null : spec.pattern();
         RequestHandler handler;
+        Map<String, Object> initArgs = spec.initArgs();
+        Throwable creationFailure = null;
         try {
             handler = spec.factory().get();
         } catch (RuntimeException | Error e) {
             handler = new ErrorHandler();
-            handler.start(this, request, routePattern, Map.of("status_code", 500), NO_GROUPS, e);
-            return;
+            initArgs = Map.of("status_code", 500);
+            creationFailure = e;
         }
-        handler.start(this, request, routePattern, spec.initArgs(), groups, null);
+        handler.routePattern(match == null ? null : spec.pattern());
+        return new HandlerReceiver(this, handler, request, initArgs, groups, creationFailure, match != null);
     }
 
     /**
@@ -98,7 +110,7 @@ public final class Application implements HttpServerDelegate {
     @Override
     public void serverStopped() {
         if (ownsExecutor) {
-            executor.shutdown(java.time.Duration.ofSeconds(10));
+            executor.shutdown(Duration.ofSeconds(10));
         }
     }
 
@@ -166,6 +178,33 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * Largest WebSocket message accepted; a larger one closes the socket with 1009. Any thread.
+     *
+     * @return bytes, 10 MiB by default (Tornado's)
+     */
+    public int websocketMaxMessageSize() {
+        return websocketMaxMessageSize;
+    }
+
+    /**
+     * How often WebSockets are pinged; a peer that does not answer within the same time is closed. Any thread.
+     *
+     * @return the interval, zero when pings are off (the default)
+     */
+    public Duration websocketPingInterval() {
+        return websocketPingInterval;
+    }
+
+    /**
+     * Whether WebSockets may negotiate permessage-deflate. Any thread.
+     *
+     * @return the compression flag, false by default
+     */
+    public boolean websocketCompression() {
+        return websocketCompression;
+    }
+
+    /**
      * The listeners told about each finished request, in registration order. Any thread.
      *
      * @return an unmodifiable list, empty when none
@@ -201,6 +240,9 @@ public final class Application implements HttpServerDelegate {
         private boolean accessLog = true;
         private JsonMapper jsonMapper;
         private BlockingExecutor executor;
+        private int websocketMaxMessageSize = 10 * 1024 * 1024;
+        private Duration websocketPingInterval = Duration.ZERO;
+        private boolean websocketCompression;
         private final List<RequestListener> requestListeners = new ArrayList<>();
 
         private Builder() {
@@ -307,6 +349,45 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder executor(BlockingExecutor executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the largest WebSocket message (fragments count as a whole); larger ones close with 1009.
+         *
+         * @param bytes a positive size
+         * @return this
+         */
+        public Builder websocketMaxMessageSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("websocket max message size must be positive: " + bytes);
+            }
+            this.websocketMaxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Pings every WebSocket at this interval and closes those whose pong does not come within it.
+         *
+         * @param interval the interval; zero turns pings off
+         * @return this
+         */
+        public Builder websocketPingInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("websocket ping interval must not be negative: " + interval);
+            }
+            this.websocketPingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Lets WebSockets negotiate permessage-deflate when the client offers it.
+         *
+         * @param compression true to allow compression
+         * @return this
+         */
+        public Builder websocketCompression(boolean compression) {
+            this.websocketCompression = compression;
             return this;
         }
 
