@@ -5,10 +5,13 @@ import org.springframework.util.unit.DataSize;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.web.ErrorFormat;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The {@code tornado.*} settings of the server, its IOLoops, the executor and the application. Defaults equal
+ * The {@code tornado.*} settings of the server, its IOLoops, the executor, the application and its WebSockets. Defaults equal
  * tornado-core's defaults. Values are checked when the server is wired: an invalid one fails start-up with the
  * key and the value in the message. Bound on the thread refreshing the context; a plain holder, not thread-safe.
  */
@@ -36,6 +39,8 @@ public class TornadoProperties {
     private final Executor executor = new Executor();
 
     private final Errors errors = new Errors();
+
+    private final Websocket websocket = new Websocket();
 
     /**
      * Whether the starter is on.
@@ -127,6 +132,15 @@ public class TornadoProperties {
         return errors;
     }
 
+    /**
+     * The {@code tornado.websocket.*} settings.
+     *
+     * @return the WebSocket settings
+     */
+    public Websocket getWebsocket() {
+        return websocket;
+    }
+
     /** {@code tornado.server.*}: where the server listens and what it accepts. */
     public static class Server {
         /**
@@ -163,6 +177,48 @@ public class TornadoProperties {
          * How long a graceful shutdown waits for requests in flight before closing their connections.
          */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /**
+         * Whether several processes may listen on the same port (SO_REUSEPORT); needs epoll or io-uring.
+         */
+        private boolean reusePort;
+
+        /**
+         * Whether to honour X-Real-Ip, X-Forwarded-For, X-Scheme and X-Forwarded-Proto from trusted proxies.
+         */
+        private boolean xheaders;
+
+        /**
+         * Networks (CIDRs, IPv4 or IPv6) whose x-headers are believed when xheaders is on.
+         */
+        private List<String> trustedProxies = new ArrayList<>(List.of("127.0.0.0/8", "::1"));
+
+        /**
+         * How long an idle keep-alive connection is kept open.
+         */
+        private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
+
+        /**
+         * How long a whole request head may take to arrive; late: 408, or a close when nothing arrived.
+         */
+        private Duration headerTimeout = Duration.ofSeconds(30);
+
+        /**
+         * How long a whole request body may take to arrive after its head; late: 408.
+         */
+        private Duration bodyTimeout = Duration.ofSeconds(60);
+
+        /**
+         * Whether gzip request bodies are accepted and inflated (max-body-size limits the inflated size).
+         */
+        private boolean decompressRequest;
+
+        /**
+         * Whether responses are gzipped for clients that accept it.
+         */
+        private boolean compressResponse;
+
+        private final Ssl ssl = new Ssl();
 
         /**
          * The port.
@@ -289,6 +345,231 @@ public class TornadoProperties {
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }
+
+        /**
+         * Whether SO_REUSEPORT is set.
+         *
+         * @return the flag
+         */
+        public boolean isReusePort() {
+            return reusePort;
+        }
+
+        /**
+         * Sets SO_REUSEPORT.
+         *
+         * @param reusePort true to share the port between processes
+         */
+        public void setReusePort(boolean reusePort) {
+            this.reusePort = reusePort;
+        }
+
+        /**
+         * Whether x-headers are honoured.
+         *
+         * @return the flag
+         */
+        public boolean isXheaders() {
+            return xheaders;
+        }
+
+        /**
+         * Sets whether x-headers are honoured.
+         *
+         * @param xheaders true behind a reverse proxy
+         */
+        public void setXheaders(boolean xheaders) {
+            this.xheaders = xheaders;
+        }
+
+        /**
+         * The trusted proxies.
+         *
+         * @return CIDR blocks
+         */
+        public List<String> getTrustedProxies() {
+            return trustedProxies;
+        }
+
+        /**
+         * Sets the trusted proxies.
+         *
+         * @param trustedProxies CIDR blocks, e.g. {@code 10.0.0.0/8}
+         */
+        public void setTrustedProxies(List<String> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+        }
+
+        /**
+         * The idle keep-alive timeout.
+         *
+         * @return the timeout
+         */
+        public Duration getIdleConnectionTimeout() {
+            return idleConnectionTimeout;
+        }
+
+        /**
+         * Sets the idle keep-alive timeout.
+         *
+         * @param idleConnectionTimeout a positive duration
+         */
+        public void setIdleConnectionTimeout(Duration idleConnectionTimeout) {
+            this.idleConnectionTimeout = idleConnectionTimeout;
+        }
+
+        /**
+         * The request head timeout.
+         *
+         * @return the timeout
+         */
+        public Duration getHeaderTimeout() {
+            return headerTimeout;
+        }
+
+        /**
+         * Sets the request head timeout.
+         *
+         * @param headerTimeout a positive duration
+         */
+        public void setHeaderTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+        }
+
+        /**
+         * The request body timeout.
+         *
+         * @return the timeout
+         */
+        public Duration getBodyTimeout() {
+            return bodyTimeout;
+        }
+
+        /**
+         * Sets the request body timeout.
+         *
+         * @param bodyTimeout a positive duration
+         */
+        public void setBodyTimeout(Duration bodyTimeout) {
+            this.bodyTimeout = bodyTimeout;
+        }
+
+        /**
+         * Whether gzip request bodies are inflated.
+         *
+         * @return the flag
+         */
+        public boolean isDecompressRequest() {
+            return decompressRequest;
+        }
+
+        /**
+         * Sets whether gzip request bodies are inflated.
+         *
+         * @param decompressRequest the flag
+         */
+        public void setDecompressRequest(boolean decompressRequest) {
+            this.decompressRequest = decompressRequest;
+        }
+
+        /**
+         * Whether responses are gzipped.
+         *
+         * @return the flag
+         */
+        public boolean isCompressResponse() {
+            return compressResponse;
+        }
+
+        /**
+         * Sets whether responses are gzipped.
+         *
+         * @param compressResponse the flag
+         */
+        public void setCompressResponse(boolean compressResponse) {
+            this.compressResponse = compressResponse;
+        }
+
+        /**
+         * The {@code tornado.server.ssl.*} settings.
+         *
+         * @return the TLS settings
+         */
+        public Ssl getSsl() {
+            return ssl;
+        }
+    }
+
+    /** {@code tornado.server.ssl.*}: HTTPS from PEM files. */
+    public static class Ssl {
+        /**
+         * Whether the server speaks HTTPS; needs certificate and private-key.
+         */
+        private boolean enabled;
+
+        /**
+         * PEM file with the certificate chain.
+         */
+        private Path certificate;
+
+        /**
+         * PEM file with the private key (PKCS#8).
+         */
+        private Path privateKey;
+
+        /**
+         * Whether HTTPS is on.
+         *
+         * @return the flag
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Turns HTTPS on or off.
+         *
+         * @param enabled the flag
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * The certificate chain file.
+         *
+         * @return the PEM file, or null
+         */
+        public Path getCertificate() {
+            return certificate;
+        }
+
+        /**
+         * Sets the certificate chain file.
+         *
+         * @param certificate a PEM file
+         */
+        public void setCertificate(Path certificate) {
+            this.certificate = certificate;
+        }
+
+        /**
+         * The private key file.
+         *
+         * @return the PEM file, or null
+         */
+        public Path getPrivateKey() {
+            return privateKey;
+        }
+
+        /**
+         * Sets the private key file.
+         *
+         * @param privateKey a PEM file (PKCS#8)
+         */
+        public void setPrivateKey(Path privateKey) {
+            this.privateKey = privateKey;
+        }
     }
 
     /** {@code tornado.ioloop.*}: the event-loop threads. */
@@ -412,6 +693,78 @@ public class TornadoProperties {
          */
         public void setFormat(ErrorFormat format) {
             this.format = format;
+        }
+    }
+
+    /** {@code tornado.websocket.*}: WebSocket handlers. */
+    public static class Websocket {
+        /**
+         * Largest WebSocket message (fragments count as a whole); larger: close 1009.
+         */
+        private DataSize maxMessageSize = DataSize.ofMegabytes(10);
+
+        /**
+         * How often WebSockets are pinged; a peer that does not answer within it is closed. 0s: no pings.
+         */
+        private Duration pingInterval = Duration.ZERO;
+
+        /**
+         * Whether WebSockets may negotiate permessage-deflate.
+         */
+        private boolean compression;
+
+        /**
+         * The message size limit.
+         *
+         * @return the largest message
+         */
+        public DataSize getMaxMessageSize() {
+            return maxMessageSize;
+        }
+
+        /**
+         * Sets the message size limit.
+         *
+         * @param maxMessageSize a positive size, e.g. {@code 10MB}
+         */
+        public void setMaxMessageSize(DataSize maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+        }
+
+        /**
+         * The ping interval.
+         *
+         * @return zero when pings are off
+         */
+        public Duration getPingInterval() {
+            return pingInterval;
+        }
+
+        /**
+         * Sets the ping interval.
+         *
+         * @param pingInterval e.g. {@code 30s}; {@code 0s} turns pings off
+         */
+        public void setPingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+        }
+
+        /**
+         * Whether permessage-deflate may be negotiated.
+         *
+         * @return the flag
+         */
+        public boolean isCompression() {
+            return compression;
+        }
+
+        /**
+         * Sets whether permessage-deflate may be negotiated.
+         *
+         * @param compression the flag
+         */
+        public void setCompression(boolean compression) {
+            this.compression = compression;
         }
     }
 }

@@ -2,11 +2,14 @@ package org.tornadojava.spring.boot.autoconfigure;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.web.Application;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -51,11 +54,28 @@ public final class TornadoPropertiesMapper {
                 throw new IllegalArgumentException("must not be negative");
             }
         });
+        apply("tornado.server.reuse-port", server.isReusePort(), options::reusePort);
+        apply("tornado.server.xheaders", server.isXheaders(), options::xheaders);
+        apply("tornado.server.trusted-proxies", server.getTrustedProxies(),
+                cidrs -> options.trustedProxies(CidrSet.parse(cidrs)));
+        apply("tornado.server.idle-connection-timeout", server.getIdleConnectionTimeout(),
+                options::idleConnectionTimeout);
+        apply("tornado.server.header-timeout", server.getHeaderTimeout(), options::headerTimeout);
+        apply("tornado.server.body-timeout", server.getBodyTimeout(), options::bodyTimeout);
+        apply("tornado.server.decompress-request", server.isDecompressRequest(), options::decompressRequest);
+        apply("tornado.server.compress-response", server.isCompressResponse(), options::compressResponse);
+        TornadoProperties.Ssl ssl = server.getSsl();
+        if (ssl.isEnabled()) {
+            apply("tornado.server.ssl.certificate", ssl.getCertificate(), TornadoPropertiesMapper::readableFile);
+            apply("tornado.server.ssl.private-key", ssl.getPrivateKey(), TornadoPropertiesMapper::readableFile);
+            options.ssl(ssl.getCertificate(), ssl.getPrivateKey());
+        }
         return options;
     }
 
     /**
-     * Applies {@code tornado.debug}, {@code tornado.access-log} and {@code tornado.errors.*} to a builder.
+     * Applies {@code tornado.debug}, {@code tornado.access-log}, {@code tornado.errors.*} and
+     * {@code tornado.websocket.*} to a builder.
      *
      * @param builder the application builder
      */
@@ -63,6 +83,11 @@ public final class TornadoPropertiesMapper {
         apply("tornado.debug", properties.isDebug(), builder::debug);
         apply("tornado.access-log", properties.isAccessLog(), builder::accessLog);
         apply("tornado.errors.format", properties.getErrors().getFormat(), builder::errorFormat);
+        TornadoProperties.Websocket websocket = properties.getWebsocket();
+        apply("tornado.websocket.max-message-size", websocket.getMaxMessageSize(),
+                size -> builder.websocketMaxMessageSize(Math.toIntExact(size.toBytes())));
+        apply("tornado.websocket.ping-interval", websocket.getPingInterval(), builder::websocketPingInterval);
+        apply("tornado.websocket.compression", websocket.isCompression(), builder::websocketCompression);
     }
 
     /**
@@ -97,6 +122,12 @@ public final class TornadoPropertiesMapper {
             setter.accept(value);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
             throw new InvalidConfigurationPropertyValueException(key, value, ex.getMessage());
+        }
+    }
+
+    private static void readableFile(Path file) {
+        if (file == null || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("tornado.server.ssl.enabled=true needs a readable PEM file here");
         }
     }
 

@@ -55,15 +55,16 @@ public class TornadoServerLifecycle implements SmartLifecycle {
     /**
      * Binds the server, publishes the port and the started event. Context start thread.
      *
-     * @throws ApplicationContextException when the server cannot listen (port in use, address not local)
+     * @throws ApplicationContextException when the server cannot listen (port in use, address not local, TLS files
+     *         not loadable)
      */
     @Override
     public void start() {
         try {
             server.start();
         } catch (IllegalStateException ex) {
-            throw new ApplicationContextException("Tornado server could not start (see tornado.server.address and "
-                    + "tornado.server.port): " + ex.getMessage(), ex);
+            throw new ApplicationContextException("Tornado server could not start (check tornado.server.*): "
+                    + ex.getMessage(), ex);
         }
         int port = server.port();
         publishPort(port);

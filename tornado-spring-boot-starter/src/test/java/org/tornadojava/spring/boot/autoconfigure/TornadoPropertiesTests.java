@@ -1,6 +1,7 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,10 +11,16 @@ import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.spring.boot.Handler;
+import org.tornadojava.support.RawHttpClient;
+import org.tornadojava.support.RawResponse;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
+import org.tornadojava.web.RequestHandler;
 import org.tornadojava.support.Await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +48,15 @@ class TornadoPropertiesTests {
         assertThat(mapped.maxHeaderSize()).isEqualTo(core.maxHeaderSize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
         assertThat(mapped.maxBodySize()).isEqualTo(core.maxBodySize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_BODY_SIZE);
         assertThat(properties.getServer().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(mapped.reusePort()).isEqualTo(core.reusePort()).isFalse();
+        assertThat(mapped.xheaders()).isEqualTo(core.xheaders()).isFalse();
+        assertThat(mapped.trustedProxies()).hasToString(core.trustedProxies().toString()).hasToString("127.0.0.0/8, ::1");
+        assertThat(mapped.idleConnectionTimeout()).isEqualTo(core.idleConnectionTimeout()).hasSeconds(3600);
+        assertThat(mapped.headerTimeout()).isEqualTo(core.headerTimeout()).hasSeconds(30);
+        assertThat(mapped.bodyTimeout()).isEqualTo(core.bodyTimeout()).hasSeconds(60);
+        assertThat(mapped.decompressRequest()).isEqualTo(core.decompressRequest()).isFalse();
+        assertThat(mapped.compressResponse()).isEqualTo(core.compressResponse()).isFalse();
+        assertThat(mapped.sslEnabled()).isEqualTo(core.sslEnabled()).isFalse();
         assertThat(properties.getIoloop().getThreads()).isZero();
         assertThat(properties.getIoloop().getTransport()).isEqualTo(Transport.AUTO);
         assertThat(properties.getExecutor().getThreads()).isEqualTo(BlockingExecutor.DEFAULT_THREADS);
@@ -54,6 +70,12 @@ class TornadoPropertiesTests {
             assertThat(mappedApplication.errorFormat()).isEqualTo(coreApplication.errorFormat()).isEqualTo(ErrorFormat.HTML);
             assertThat(mappedApplication.debug()).isEqualTo(coreApplication.debug()).isFalse();
             assertThat(mappedApplication.accessLog()).isEqualTo(coreApplication.accessLog()).isTrue();
+            assertThat(mappedApplication.websocketMaxMessageSize())
+                    .isEqualTo(coreApplication.websocketMaxMessageSize()).isEqualTo(10 * 1024 * 1024);
+            assertThat(mappedApplication.websocketPingInterval())
+                    .isEqualTo(coreApplication.websocketPingInterval()).isZero();
+            assertThat(mappedApplication.websocketCompression())
+                    .isEqualTo(coreApplication.websocketCompression()).isFalse();
             mappedApplication.serverStopped();
         } finally {
             coreApplication.serverStopped();
@@ -67,7 +89,12 @@ class TornadoPropertiesTests {
                         "tornado.server.no-keep-alive=true", "tornado.server.max-header-size=16KB",
                         "tornado.server.max-body-size=2MB", "tornado.server.shutdown-timeout=1500ms",
                         "tornado.ioloop.threads=3", "tornado.ioloop.transport=nio", "tornado.executor.threads=2",
-                        "tornado.executor.queue-capacity=7", "tornado.errors.format=json")
+                        "tornado.executor.queue-capacity=7", "tornado.errors.format=json",
+                        "tornado.server.xheaders=true", "tornado.server.trusted-proxies=10.0.0.0/8,fd00::/8",
+                        "tornado.server.idle-connection-timeout=2m", "tornado.server.header-timeout=5s",
+                        "tornado.server.body-timeout=7s", "tornado.server.decompress-request=true",
+                        "tornado.server.compress-response=true", "tornado.websocket.max-message-size=64KB",
+                        "tornado.websocket.ping-interval=15s", "tornado.websocket.compression=true")
                 .run((context) -> {
                     TornadoProperties properties = context.getBean(TornadoProperties.class);
                     assertThat(properties.isDebug()).isTrue();
@@ -91,15 +118,57 @@ class TornadoPropertiesTests {
                     assertThat(options.noKeepAlive()).isTrue();
                     assertThat(options.maxHeaderSize()).isEqualTo(16 * 1024);
                     assertThat(options.maxBodySize()).isEqualTo(2 * 1024 * 1024);
+                    assertThat(options.xheaders()).isTrue();
+                    assertThat(options.trustedProxies()).hasToString("10.0.0.0/8, fd00::/8");
+                    assertThat(options.idleConnectionTimeout()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(options.bodyTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(options.decompressRequest()).isTrue();
+                    assertThat(options.compressResponse()).isTrue();
 
                     Application application = context.getBean(Application.class);
                     assertThat(application.debug()).isTrue();
                     assertThat(application.accessLog()).isFalse();
                     assertThat(application.errorFormat()).isEqualTo(ErrorFormat.JSON);
+                    assertThat(application.websocketMaxMessageSize()).isEqualTo(64 * 1024);
+                    assertThat(application.websocketPingInterval()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(application.websocketCompression()).isTrue();
                     IOLoopGroup loops = context.getBean(IOLoopGroup.class);
                     assertThat(loops.loops()).hasSize(3);
                     assertThat(loops.transport()).isEqualTo(Transport.NIO);
                 });
+    }
+
+    @Test
+    void sslAndReusePortMapToTheServerOptions(@TempDir Path dir) throws Exception {
+        Path certificate = Files.writeString(dir.resolve("cert.pem"), "certificate");
+        Path key = Files.writeString(dir.resolve("key.pem"), "key");
+        TornadoProperties properties = new TornadoProperties();
+        properties.getServer().setReusePort(true);
+        properties.getServer().getSsl().setEnabled(true);
+        properties.getServer().getSsl().setCertificate(certificate);
+        properties.getServer().getSsl().setPrivateKey(key);
+        HttpServerOptions options = new TornadoPropertiesMapper(properties).serverOptions();
+        assertThat(options.reusePort()).isTrue();
+        assertThat(options.sslEnabled()).isTrue();
+        assertThat(options.sslCertificate()).isEqualTo(certificate);
+        assertThat(options.sslPrivateKey()).isEqualTo(key);
+        properties.getServer().getSsl().setEnabled(false);
+        assertThat(new TornadoPropertiesMapper(properties).serverOptions().sslEnabled()).isFalse();
+    }
+
+    @Test
+    void trustedXHeadersReachTheHandler() {
+        runner.withBean(RemoteIpHandler.class).withPropertyValues("tornado.server.xheaders=true").run((context) -> {
+            int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
+            RawResponse response = RawHttpClient.send(port, "GET", "/ip", "X-Real-Ip: 203.0.113.7\r\n", null);
+            assertThat(response.text()).isEqualTo("203.0.113.7");
+        });
+        runner.withBean(RemoteIpHandler.class).run((context) -> {
+            int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
+            RawResponse response = RawHttpClient.send(port, "GET", "/ip", "X-Real-Ip: 203.0.113.7\r\n", null);
+            assertThat(response.text()).isEqualTo("127.0.0.1");
+        });
     }
 
     @Test
@@ -143,12 +212,26 @@ class TornadoPropertiesTests {
         "tornado.executor.queue-capacity|0|0",
         "tornado.errors.format|xml|xml",
         "tornado.access-log|maybe|maybe",
+        "tornado.server.trusted-proxies|10.0.0.0/33|10.0.0.0/33",
+        "tornado.server.header-timeout|0s|PT0S",
+        "tornado.server.idle-connection-timeout|-5s|PT-5S",
+        "tornado.server.body-timeout|0s|PT0S",
+        "tornado.server.ssl.enabled|true|null",
+        "tornado.websocket.max-message-size|0B|0B",
+        "tornado.websocket.ping-interval|-1s|PT-1S",
     })
     void invalidValuesFailStartUpNamingTheKeyAndTheValue(String key, String value, String shownAs) {
         runner.withPropertyValues(key + "=" + value).run((context) -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains(key).contains(shownAs);
         });
+    }
+
+    @Handler("/ip")
+    static class RemoteIpHandler extends RequestHandler {
+        public void get() {
+            write(request().remoteIp());
+        }
     }
 
     private static String messages(Throwable failure) {

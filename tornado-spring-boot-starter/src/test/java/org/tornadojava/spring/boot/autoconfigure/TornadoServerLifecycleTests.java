@@ -104,8 +104,8 @@ class TornadoServerLifecycleTests {
                     .run((context) -> {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure())
-                                .hasStackTraceContaining("Tornado server could not start (see tornado.server.address "
-                                        + "and tornado.server.port): cannot listen on 127.0.0.1:" + taken.getLocalPort());
+                                .hasStackTraceContaining("Tornado server could not start (check tornado.server.*): "
+                                        + "cannot listen on 127.0.0.1:" + taken.getLocalPort());
                     });
         }
     }
