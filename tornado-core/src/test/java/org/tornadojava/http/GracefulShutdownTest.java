@@ -34,15 +34,17 @@ class GracefulShutdownTest {
         }
     }
 
-    private Application app() {
-        return Application.builder().route("/slow", Slow::new).route("/fast", Fast::new).build();
+    private HttpServer started(IOLoopGroup loops) {
+        Application app = Application.builder().route("/slow", Slow::new).route("/fast", Fast::new).build();
+        HttpServer server = new HttpServer(app, new HttpServerOptions().address("127.0.0.1").port(0), loops);
+        server.start();
+        return server;
     }
 
     @Test
     void aSlowRequestFinishesWhileNewConnectionsAreRefused() throws Exception {
         try (IOLoopGroup loops = new IOLoopGroup(2, Transport.AUTO)) {
-            HttpServer server = new HttpServer(app(), new HttpServerOptions().address("127.0.0.1").port(0), loops);
-            server.start();
+            HttpServer server = started(loops);
             int port = server.port();
             try (RawHttpClient slow = new RawHttpClient(port)) {
                 slow.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -67,8 +69,7 @@ class GracefulShutdownTest {
     @Test
     void idleKeepAliveConnectionsAreClosedAndShutdownReturnsAtOnce() throws Exception {
         try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
-            HttpServer server = new HttpServer(app(), new HttpServerOptions().address("127.0.0.1").port(0), loops);
-            server.start();
+            HttpServer server = started(loops);
             try (RawHttpClient idle = new RawHttpClient(server.port())) {
                 assertThat(idle.request("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n", "GET").status()).isEqualTo(200);
                 long started = System.nanoTime();
@@ -83,8 +84,7 @@ class GracefulShutdownTest {
     @Test
     void requestsOutlivingTheTimeoutAreCutOff() throws Exception {
         try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
-            HttpServer server = new HttpServer(app(), new HttpServerOptions().address("127.0.0.1").port(0), loops);
-            server.start();
+            HttpServer server = started(loops);
             try (RawHttpClient slow = new RawHttpClient(server.port())) {
                 slow.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
                 Await.until(() -> server.inFlightRequestCount() == 1);
@@ -100,7 +100,8 @@ class GracefulShutdownTest {
     @Test
     void shutdownWhenNotRunningDoesNothing() {
         try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
-            HttpServer server = new HttpServer(app(), new HttpServerOptions().address("127.0.0.1").port(0), loops);
+            HttpServer server = new HttpServer(Application.builder().build(),
+                    new HttpServerOptions().address("127.0.0.1").port(0), loops);
             assertThat(server.shutdownGracefully(Duration.ofSeconds(1))).isTrue();
             server.start();
             assertThat(server.shutdownGracefully(Duration.ofSeconds(1))).isTrue();
@@ -112,8 +113,7 @@ class GracefulShutdownTest {
     @Test
     void inFlightCountFollowsRequests() throws IOException {
         try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
-            HttpServer server = new HttpServer(app(), new HttpServerOptions().address("127.0.0.1").port(0), loops);
-            server.start();
+            HttpServer server = started(loops);
             try (RawHttpClient client = new RawHttpClient(server.port())) {
                 client.request("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n", "GET");
                 Await.until(() -> server.inFlightRequestCount() == 0);

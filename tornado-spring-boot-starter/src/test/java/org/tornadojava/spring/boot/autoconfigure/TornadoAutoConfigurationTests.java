@@ -1,7 +1,6 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,9 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TornadoAutoConfigurationTests {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
-            .withPropertyValues(TestProperties.LOCAL);
+    private final ApplicationContextRunner runner = TestContexts.runner();
 
     @Test
     void withoutHandlersNoServerStartsAndOneInfoLineSaysSo() {

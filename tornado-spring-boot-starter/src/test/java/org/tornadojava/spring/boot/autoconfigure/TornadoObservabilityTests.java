@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,10 +17,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TornadoObservabilityTests {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
-            .withBean(HelloHandler.class)
-            .withPropertyValues(TestProperties.LOCAL);
+    private final ApplicationContextRunner runner = TestContexts.runner()
+            .withBean(HelloHandler.class);
 
     @Test
     void requestsAreTimedByRoutePatternMethodAndStatus() {

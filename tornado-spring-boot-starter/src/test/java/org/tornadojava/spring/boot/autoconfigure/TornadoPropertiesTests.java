@@ -31,10 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TornadoPropertiesTests {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
-            .withBean(HelloHandler.class)
-            .withPropertyValues(TestProperties.LOCAL);
+    private final ApplicationContextRunner runner = TestContexts.runner()
+            .withBean(HelloHandler.class);
 
     @Test
     void defaultsEqualTheCoreDefaults() {

@@ -1,7 +1,6 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TornadoServerLifecycleTests {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
-            .withPropertyValues(TestProperties.LOCAL);
+    private final ApplicationContextRunner runner = TestContexts.runner();
 
     @Test
     void portZeroPublishesTheRealPortAsLocalTornadoPortAndAStartedEvent() {
