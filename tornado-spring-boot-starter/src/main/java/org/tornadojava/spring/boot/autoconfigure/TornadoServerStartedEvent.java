@@ -8,6 +8,7 @@ import org.tornadojava.http.HttpServer;
  * was set in the environment. Listeners run on the thread starting the application context.
  */
 public class TornadoServerStartedEvent extends ApplicationEvent {
+    /** Serialisation version of the event. */
     private static final long serialVersionUID = 1L;
 
     private final int port;
