@@ -11,6 +11,7 @@ public class TornadoServerStartedEvent extends ApplicationEvent {
     /** Serialisation version of the event. */
     private static final long serialVersionUID = 1L;
 
+    /** The port the server listens on. */
     private final int port;
 
     /**
