@@ -6,11 +6,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContentEncoder;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -21,6 +23,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,6 +185,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return ctx.writeAndFlush(message);
     }
 
+    /** Writes without flushing; the next flush (e.g. {@link #writeFinal}'s) sends it. */
+    void write(Object message) {
+        ctx.write(message);
+    }
+
+    /**
+     * Tells whether a {@code FileRegion} may go down the pipeline as it is: not through TLS (which must encrypt
+     * the bytes) nor through a content encoder (which would pass the region by unencoded).
+     */
+    boolean canSendFileRegion() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        return pipeline.get(SslHandler.class) == null && pipeline.get(HttpContentEncoder.class) == null;
+    }
+
+    /** Puts a {@link ChunkedWriteHandler} right before this handler, once, so {@code ChunkedInput}s can be written. */
+    void ensureChunkedWriter() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(ChunkedWriteHandler.class) == null) {
+            pipeline.addBefore(ctx.name(), "chunked-writer", new ChunkedWriteHandler());
+        }
+    }
+
     void close() {
         ctx.close();
     }
@@ -189,7 +215,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return ctx.newSucceededFuture();
     }
 
-    ChannelFuture writeFinal(ResponseWriter writer, HttpObject message, boolean keepAlive) {
+    ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
         ChannelFuture future = ctx.writeAndFlush(message);
         if (writer != current) {
             return future;
