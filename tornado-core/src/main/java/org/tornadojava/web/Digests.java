@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Hex digests for ETags and static-file versions, with one {@link MessageDigest} per thread and algorithm (an
@@ -14,8 +14,8 @@ import java.security.NoSuchAlgorithmException;
  * copy. Thread-safe.
  */
 final class Digests {
-    private static final FastThreadLocal<MessageDigest> SHA1 = digestPerThread("SHA-1");
-    private static final FastThreadLocal<MessageDigest> SHA512 = digestPerThread("SHA-512");
+    private static final FastThreadLocal<MessageDigest> SHA1 = perThread("SHA-1", MessageDigest::getInstance);
+    private static final FastThreadLocal<MessageDigest> SHA512 = perThread("SHA-512", MessageDigest::getInstance);
 
     private Digests() {
     }
@@ -43,16 +43,25 @@ final class Digests {
         return digest;
     }
 
-    private static FastThreadLocal<MessageDigest> digestPerThread(String algorithm) {
+    /**
+     * One instance per thread of a JCA primitive the platform must provide (a {@code MessageDigest}, a
+     * {@code Mac}); they are not thread-safe and costly to look up, so each thread keeps its own.
+     */
+    static <T> FastThreadLocal<T> perThread(String algorithm, Factory<T> factory) {
         return new FastThreadLocal<>() {
             @Override
-            protected MessageDigest initialValue() {
+            protected T initialValue() {
                 try {
-                    return MessageDigest.getInstance(algorithm);
-                } catch (NoSuchAlgorithmException e) {
+                    return factory.create(algorithm);
+                } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(algorithm + " is required by the Java platform", e);
                 }
             }
         };
+    }
+
+    /** Looks a JCA primitive up by algorithm name, e.g. {@code MessageDigest::getInstance}. */
+    interface Factory<T> {
+        T create(String algorithm) throws GeneralSecurityException;
     }
 }

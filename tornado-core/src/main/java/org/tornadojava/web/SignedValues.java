@@ -36,8 +36,8 @@ public final class SignedValues {
     /** Tornado's default maximum age of a signed value on reading: 31 days. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(31);
     private static final Duration V1_FUTURE_LIMIT = Duration.ofDays(31);
-    private static final FastThreadLocal<Mac> HMAC_SHA256 = macPerThread("HmacSHA256");
-    private static final FastThreadLocal<Mac> HMAC_SHA1 = macPerThread("HmacSHA1");
+    private static final FastThreadLocal<Mac> HMAC_SHA256 = Digests.perThread("HmacSHA256", Mac::getInstance);
+    private static final FastThreadLocal<Mac> HMAC_SHA1 = Digests.perThread("HmacSHA1", Mac::getInstance);
 
     private final Map<Integer, byte[]> secrets;
     private final byte[] singleSecret;
@@ -285,18 +285,6 @@ public final class SignedValues {
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static FastThreadLocal<Mac> macPerThread(String algorithm) {
-        return new FastThreadLocal<>() {
-            @Override
-            protected Mac initialValue() {
-                try {
-                    return Mac.getInstance(algorithm);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException(algorithm + " is required by the Java platform", e);
-                }
-            }
-        };
-    }
 
     /** The length-prefixed fields of a version-2 value, Tornado's {@code _decode_fields_v2}. */
     private static final class FieldsV2 {
