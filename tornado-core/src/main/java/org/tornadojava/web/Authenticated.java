@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Found once per handler class, when its verbs are first looked up. If one overload of a verb method carries
- * it, the verb requires a user whatever the number of path arguments.
+ * it (or a method it overrides), the verb requires a user whatever the number of path arguments.
  */
 @Documented
 @Inherited

@@ -55,6 +55,11 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>A method the class does not declare answers 405 with an {@code Allow} header; HEAD runs {@code get} and sends
  * no body. After the verb method returns (or its stage completes) the response is finished automatically.
  *
+ * <p>Before the verb method, in this order: the method check (405), path arguments (400 for bad UTF-8),
+ * {@link #ipWhitelist()} (403), {@link #checkXsrfCookie()} when the application turns XSRF on (403),
+ * {@link #prepare()}, then {@link Authenticated} (302 to the login page, or 403). A 200 answer to GET or HEAD that
+ * was not flushed is tagged by {@link #computeEtag()} and answered 304 when {@code If-None-Match} matches.
+ *
  * <h2>Threading</h2>
  * An instance is confined to its connection's IOLoop: {@code initialize}, {@code prepare}, the verb method,
  * {@code writeError}, {@code onFinish} and {@code onConnectionClose} run there. Output methods ({@code write},
