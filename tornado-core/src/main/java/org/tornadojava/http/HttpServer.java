@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ public final class HttpServer {
         if (serverChannel != null) {
             return;
         }
+        SslContext sslContext = options.sslEnabled()
+                ? TlsContexts.forServer(options.sslCertificate(), options.sslPrivateKey()) : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.eventLoopGroup())
                 .channel(loops.serverChannelClass())
@@ -70,15 +73,23 @@ public final class HttpServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new HttpServerInitializer(delegate, options, loops, connections));
+                .childHandler(new HttpServerInitializer(delegate, options, loops, connections, sslContext));
+        if (options.reusePort()) {
+            ChannelOption<Boolean> reusePort = loops.transport().reusePortOption();
+            if (reusePort == null) {
+                throw new IllegalStateException("reuse-port needs the epoll or io-uring transport, not "
+                        + loops.transport());
+            }
+            bootstrap.option(reusePort, true);
+        }
         try {
             serverChannel = bootstrap.bind(options.address(), options.port()).syncUninterruptibly().channel();
         } catch (Exception e) {
             throw new IllegalStateException("cannot listen on " + options.address() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
-        GENERAL_LOG.info("Tornado server started on port {} ({} transport, {} IOLoops)", port(), loops.transport(),
-                loops.loops().size());
+        GENERAL_LOG.info("Tornado server started on port {} ({}, {} transport, {} IOLoops)", port(),
+                sslContext != null ? "https" : "http", loops.transport(), loops.loops().size());
     }
 
     /**

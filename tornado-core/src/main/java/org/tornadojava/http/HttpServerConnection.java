@@ -1,45 +1,52 @@
 package org.tornadojava.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpContentEncoder;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
+import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.ioloop.IOLoop;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * One client connection, Tornado's {@code HTTP1ServerConnection}: takes each aggregated request off the Netty
- * pipeline, hands it to the {@link HttpServerDelegate}, and serves pipelined requests strictly one after another
- * so responses leave in request order. Protocol errors are answered with a bare status and a close; a peer that
- * goes away is logged at DEBUG only.
+ * One client connection, Tornado's {@code HTTP1ServerConnection}. Serves one request at a time: the head goes to
+ * the {@link HttpServerDelegate} as soon as it is decoded and checked, the body is aggregated or streamed to the
+ * {@link RequestReceiver} (never beyond {@code max-body-size}: 413), and messages of pipelined requests wait,
+ * with reading paused, until the response in flight is finished, so responses leave in request order. Protocol
+ * errors are answered with a bare status and a close, logged in one INFO line; a peer that goes away is logged at
+ * DEBUG only.
  *
  * <p>Runs on its channel's IOLoop; not thread-safe.
  */
@@ -49,25 +56,32 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             .withValidation(false);
     private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
             .withValidation(false);
-    /** Pipelined requests held while one is in flight before the connection stops reading. */
-    private static final int MAX_QUEUED = 16;
+    /** Messages held while a request is in flight before the connection stops reading. */
+    private static final int MAX_QUEUED = 64;
 
     private final HttpServerDelegate delegate;
     private final HttpServerOptions options;
     private final IOLoop loop;
     private final String protocol;
-    private final ArrayDeque<Object> queued = new ArrayDeque<>();
+    private final RequestTimeouts timeouts;
+    private final XHeaders xheaders;
+    private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String remoteIp;
-    private ResponseWriter current;
+    private Exchange reading;
+    private ResponseWriter inFlight;
+    private boolean paused;
+    private boolean discarding;
     private boolean closed;
-    private boolean rejecting;
 
-    HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol) {
+    HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol,
+                         RequestTimeouts timeouts) {
         this.delegate = delegate;
         this.options = options;
         this.loop = loop;
         this.protocol = protocol;
+        this.timeouts = timeouts;
+        this.xheaders = new XHeaders(options.xheaders(), options.trustedProxies());
     }
 
     /** Headers for a new response, without per-value validation (values are checked when set). */
@@ -83,86 +97,217 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest)) {
+        if (!(msg instanceof HttpObject)) {
             ctx.fireChannelRead(msg);
             return;
         }
-        FullHttpRequest request = (FullHttpRequest) msg;
-        Object next;
-        try {
-            next = rejecting ? null : parse(request);
-        } finally {
-            request.release();
-        }
-        if (next == null) {
+        if (discarding || closed) {
+            ReferenceCountUtil.release(msg);
             return;
         }
-        if (next instanceof Rejection) {
-            rejecting = true;
-        }
-        if (current == null && queued.isEmpty()) {
-            start(next);
-        } else {
-            queued.add(next);
+        if (mustWait()) {
+            queued.add((HttpObject) msg);
             if (queued.size() >= MAX_QUEUED) {
                 ctx.channel().config().setAutoRead(false);
             }
-        }
-    }
-
-    private Object parse(FullHttpRequest request) {
-        if (request.decoderResult().isFailure()) {
-            return rejectionFor(request.decoderResult().cause());
-        }
-        String method = request.method().name();
-        if (!isToken(method)) {
-            return new Rejection(HttpResponseStatus.BAD_REQUEST, "invalid method " + method);
-        }
-        HttpVersion version = request.protocolVersion();
-        boolean keepAlive = !options.noKeepAlive() && HttpUtil.isKeepAlive(request)
-                && (version.equals(HttpVersion.HTTP_1_1) || hasBodyLengthOrIsGetHead(request));
-        ResponseWriter writer = new ResponseWriter(this, version, request.method().equals(HttpMethod.HEAD), keepAlive);
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        return new HttpServerRequest(method, request.uri(), version, request.headers(), body, remoteIp, protocol,
-                writer);
-    }
-
-    private static boolean hasBodyLengthOrIsGetHead(FullHttpRequest request) {
-        return request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
-                || request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD);
-    }
-
-    private Rejection rejectionFor(Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
-            return new Rejection(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header block too large");
-        }
-        if (cause instanceof TooLongHttpLineException) {
-            return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long");
-        }
-        if (cause instanceof TooLongFrameException) {
-            return new Rejection(HttpResponseStatus.BAD_REQUEST, "frame too long");
-        }
-        return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed HTTP message: " + cause.getMessage());
-    }
-
-    private void start(Object next) {
-        if (next instanceof Rejection) {
-            reject((Rejection) next);
             return;
         }
-        HttpServerRequest request = (HttpServerRequest) next;
-        current = request.writer();
-        delegate.handleRequest(request);
+        process((HttpObject) msg);
+    }
+
+    /** A message must wait while reading is paused, or while a response is in flight and no body is expected. */
+    private boolean mustWait() {
+        return paused || (reading == null && (inFlight != null || !queued.isEmpty()));
+    }
+
+    private void process(HttpObject msg) {
+        try {
+            boolean accepted = true;
+            if (msg instanceof HttpRequest) {
+                accepted = startRequest((HttpRequest) msg);
+            }
+            if (accepted && msg instanceof HttpContent) {
+                content((HttpContent) msg);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private boolean startRequest(HttpRequest head) {
+        if (head.decoderResult().isFailure()) {
+            reject(RequestHeadValidator.decodeFailure(head, head.decoderResult().cause()));
+            return false;
+        }
+        String method = head.method().name();
+        Rejection rejection = isToken(method) ? RequestHeadValidator.check(head)
+                : Rejection.badRequest("invalid method " + method);
+        if (rejection != null) {
+            reject(rejection);
+            return false;
+        }
+        long contentLength = HttpUtil.getContentLength(head, -1L);
+        if (contentLength > options.maxBodySize()) {
+            reject(new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "Content-Length " + contentLength + " over max-body-size " + options.maxBodySize()));
+            return false;
+        }
+        boolean bodyFollows = HttpUtil.isTransferEncodingChunked(head) || contentLength > 0;
+        HttpVersion version = head.protocolVersion();
+        boolean keepAlive = !options.noKeepAlive() && HttpUtil.isKeepAlive(head)
+                && (version.equals(HttpVersion.HTTP_1_1) || contentLength >= 0
+                || head.method().equals(HttpMethod.GET) || head.method().equals(HttpMethod.HEAD));
+        ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
+        HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(),
+                xheaders.remoteIp(remoteIp, head.headers()), xheaders.protocol(remoteIp, protocol, head.headers()),
+                writer);
+        timeouts.headReceived(bodyFollows);
+        inFlight = writer;
+        GzipBodyInflater inflater = null;
+        String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (options.decompressRequest() && encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+            head.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
+            head.headers().set("X-Consumed-Content-Encoding", encoding);
+            inflater = new GzipBodyInflater(options.maxBodySize());
+        }
+        Exchange exchange = new Exchange(request, delegate.headersReceived(request), inflater);
+        if (!bodyFollows) {
+            completeBody(exchange);
+            return false;
+        }
+        reading = exchange;
+        if (HttpUtil.is100ContinueExpected(head)) {
+            if (exchange.receiver.acceptsBody()) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                        ctx.alloc().buffer(0), newResponseHeaders(), TRAILERS.newHeaders()));
+            } else {
+                reading = null;
+                discarding = true;
+                timeouts.bodyReceived();
+                exchange.receiver.finish();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void content(HttpContent content) {
+        Exchange exchange = reading;
+        if (exchange == null) {
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            failBody(exchange, Rejection.badRequest("invalid body framing: " + content.decoderResult().cause()));
+            return;
+        }
+        ByteBuf data = content.content();
+        if (exchange.count(data.readableBytes()) > options.maxBodySize()) {
+            failBody(exchange, new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "body over max-body-size " + options.maxBodySize()));
+            return;
+        }
+        if (data.isReadable()) {
+            if (exchange.inflater == null) {
+                deliver(exchange, data);
+            } else if (!inflate(exchange, data)) {
+                return;
+            }
+        }
+        if (content instanceof LastHttpContent) {
+            reading = null;
+            completeBody(exchange);
+        }
+    }
+
+    /** Hands a piece of body to the receiver or the aggregate; the caller keeps its reference. */
+    private void deliver(Exchange exchange, ByteBuf data) {
+        if (!exchange.receiver.streamsBody()) {
+            exchange.aggregate(data);
+        } else if (!exchange.request.writer().isFinished()) {
+            pauseUntil(exchange.receiver.dataReceived(data));
+        }
+    }
+
+    private boolean inflate(Exchange exchange, ByteBuf compressed) {
+        boolean withinLimit;
+        try {
+            withinLimit = exchange.inflater.inflate(compressed, piece -> {
+                try {
+                    deliver(exchange, piece);
+                } finally {
+                    piece.release();
+                }
+            });
+        } catch (java.util.zip.DataFormatException e) {
+            failBody(exchange, Rejection.badRequest("invalid gzip body: " + e.getMessage()));
+            return false;
+        }
+        if (!withinLimit) {
+            failBody(exchange, new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "inflated body over max-body-size " + options.maxBodySize()));
+        }
+        return withinLimit;
+    }
+
+    private void completeBody(Exchange exchange) {
+        timeouts.bodyReceived();
+        exchange.request.writer().bodyComplete();
+        if (!exchange.receiver.streamsBody()) {
+            exchange.request.setBody(exchange.takeBody());
+        }
+        exchange.release();
+        exchange.receiver.finish();
+    }
+
+    /** A body that breaks a limit or the framing: answer if the response has not started, then close. */
+    private void failBody(Exchange exchange, Rejection rejection) {
+        reading = null;
+        exchange.release();
+        if (exchange.request.writer().isHeadWritten()) {
+            GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+            discarding = true;
+            ctx.close();
+        } else {
+            inFlight = null;
+            reject(rejection);
+        }
+    }
+
+    private void pauseUntil(CompletionStage<?> stage) {
+        if (stage == null || stage.toCompletableFuture().isDone()) {
+            return;
+        }
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
+        stage.whenComplete((value, error) -> loop.addCallback(() -> {
+            paused = false;
+            drain();
+        }));
     }
 
     private void reject(Rejection rejection) {
         GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+        discarding = true;
+        releaseQueued();
         HttpHeaders headers = newResponseHeaders();
         headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        timeouts.responseStarted();
         ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, rejection.status,
                         ctx.alloc().buffer(0), headers, TRAILERS.newHeaders()))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Processes waiting messages as long as the connection is ready for them. */
+    private void drain() {
+        while (!closed && !discarding && !queued.isEmpty() && !paused
+                && !(reading == null && inFlight != null)) {
+            process(queued.poll());
+        }
+        if (!closed && !discarding && !paused && queued.size() < MAX_QUEUED / 2) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
+        }
     }
 
     IOLoop loop() {
@@ -177,8 +322,16 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return closed;
     }
 
+    boolean compressResponse() {
+        return options.compressResponse();
+    }
+
     HttpHeaders trailers() {
         return TRAILERS.newHeaders();
+    }
+
+    void headWritten() {
+        timeouts.responseStarted();
     }
 
     ChannelFuture writeAndFlush(HttpObject message) {
@@ -207,47 +360,65 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void close() {
-        ctx.close();
-    }
-
     ChannelFuture flushed() {
         return ctx.newSucceededFuture();
     }
 
+    ChannelFuture failed(Throwable cause) {
+        return ctx.newFailedFuture(cause);
+    }
+
+    void close() {
+        ctx.close();
+    }
+
+    ChannelFuture upgrade(ResponseWriter writer, Function<Channel, ChannelFuture> handover) {
+        if (writer != inFlight || reading != null) {
+            throw new IllegalStateException("only a request whose body was read may upgrade the connection");
+        }
+        inFlight = null;
+        releaseQueued();
+        timeouts.bodyReceived();
+        ctx.pipeline().remove(timeouts);
+        ChannelFuture switched = handover.apply(ctx.channel());
+        ctx.pipeline().remove(this);
+        return switched;
+    }
+
     ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
         ChannelFuture future = ctx.writeAndFlush(message);
-        if (writer != current) {
+        if (writer != inFlight) {
             return future;
         }
-        current = null;
-        if (!keepAlive) {
+        inFlight = null;
+        if (!keepAlive || discarding) {
+            discarding = true;
+            releaseQueued();
             future.addListener(ChannelFutureListener.CLOSE);
-            queued.clear();
             return future;
         }
-        if (!queued.isEmpty()) {
-            loop.eventLoop().execute(this::startNextQueued);
-        }
+        timeouts.waitingForNextRequest();
+        loop.eventLoop().execute(this::drain);
         return future;
     }
 
-    private void startNextQueued() {
-        if (closed || current != null || queued.isEmpty()) {
-            return;
-        }
-        start(queued.poll());
-        if (queued.size() < MAX_QUEUED / 2 && !rejecting) {
-            ctx.channel().config().setAutoRead(true);
+    private void releaseQueued() {
+        HttpObject message;
+        while ((message = queued.poll()) != null) {
+            ReferenceCountUtil.release(message);
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
-        queued.clear();
-        ResponseWriter writer = current;
-        current = null;
+        releaseQueued();
+        if (reading != null) {
+            reading.release();
+            reading = null;
+        }
+        ResponseWriter writer = inFlight;
+        inFlight = null;
         if (writer != null) {
             writer.connectionClosed();
         }
@@ -258,6 +429,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             GENERAL_LOG.debug("connection from {} failed: {}", remoteIp, cause.toString());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            GENERAL_LOG.info("TLS with {} failed: {}", remoteIp, cause.getCause().getMessage());
         } else {
             GENERAL_LOG.warn("error on connection from {}: {}", remoteIp, cause.toString());
         }
@@ -284,16 +457,5 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             }
         }
         return true;
-    }
-
-    /** A request refused at the protocol level, answered in its turn so pipelined responses stay in order. */
-    private static final class Rejection {
-        final HttpResponseStatus status;
-        final String detail;
-
-        Rejection(HttpResponseStatus status, String detail) {
-            this.status = status;
-            this.detail = detail;
-        }
     }
 }

@@ -1,19 +1,20 @@
 package org.tornadojava.http;
 
 /**
- * What an {@link HttpServer} hands each complete request to; {@code org.tornadojava.web.Application} is the
- * usual one (Tornado's {@code HTTPServerConnectionDelegate}).
+ * What an {@link HttpServer} hands each request to; {@code org.tornadojava.web.Application} is the usual one
+ * (Tornado's {@code HTTPServerConnectionDelegate}).
  */
 @FunctionalInterface
 public interface HttpServerDelegate {
     /**
-     * Serves one request. Called on the connection's IOLoop thread; must not block. The response goes out
-     * through {@code request.writer()}, now or later; the next pipelined request on the connection waits until
-     * the writer has finished this one.
+     * A request's head arrived (its body has not been read yet). Called on the connection's IOLoop thread; must
+     * not block. The response goes out through {@code request.writer()}, now or later; the next pipelined
+     * request on the connection waits until the writer has finished this one.
      *
-     * @param request the parsed request
+     * @param request the parsed request head
+     * @return how to receive the body
      */
-    void handleRequest(HttpServerRequest request);
+    RequestReceiver headersReceived(HttpServerRequest request);
 
     /**
      * Called once by {@link HttpServer#stop} after the server stopped accepting and closed its connections, to

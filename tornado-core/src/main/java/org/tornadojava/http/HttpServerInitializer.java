@@ -5,14 +5,14 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
  * Builds the pipeline of each accepted connection (DESIGN.md section 3):
- * {@code codec (limits) -> aggregator (body limit, 100-continue) -> HttpServerConnection}.
- * Timeouts, TLS, x-headers and compression take their places here as they are added. Runs on the IOLoop
+ * {@code [tls] -> timeouts -> codec (header limits) -> [compressor] -> HttpServerConnection (body limit, 100-continue,
+ * gzip bodies, dispatch)}. Runs on the IOLoop
  * the channel is registered with.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
@@ -22,13 +22,15 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private final HttpServerOptions options;
     private final IOLoopGroup loops;
     private final ChannelGroup connections;
+    private final SslContext sslContext;
 
     HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
-                          ChannelGroup connections) {
+                          ChannelGroup connections, SslContext sslContext) {
         this.delegate = delegate;
         this.options = options;
         this.loops = loops;
         this.connections = connections;
+        this.sslContext = sslContext;
     }
 
     @Override
@@ -39,9 +41,17 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize(options.maxHeaderSize())
                 .setMaxChunkSize(MAX_CHUNK_SIZE);
         ChannelPipeline pipeline = channel.pipeline();
+        if (sslContext != null) {
+            pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
+        }
+        RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
+                options.bodyTimeout());
+        pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
-        pipeline.addLast("aggregator", new HttpObjectAggregator((int) options.maxBodySize(), true));
+        if (options.compressResponse()) {
+            pipeline.addLast("compressor", new ResponseCompressor());
+        }
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
-                "http"));
+                sslContext != null ? "https" : "http", timeouts));
     }
 }

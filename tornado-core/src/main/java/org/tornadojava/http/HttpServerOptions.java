@@ -1,5 +1,8 @@
 package org.tornadojava.http;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 /**
  * Settings of an {@link HttpServer}: where it listens and what it accepts. Defaults match
  * {@code tornado.server.*} in the project contract (and Tornado's where Tornado has one).
@@ -23,6 +26,16 @@ public final class HttpServerOptions {
     private boolean noKeepAlive;
     private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
+    private Duration headerTimeout = Duration.ofSeconds(30);
+    private Duration bodyTimeout = Duration.ofSeconds(60);
+    private boolean xheaders;
+    private boolean decompressRequest;
+    private boolean reusePort;
+    private Path sslCertificate;
+    private Path sslPrivateKey;
+    private boolean compressResponse;
+    private CidrSet trustedProxies = CidrSet.parse("127.0.0.0/8, ::1");
 
     /**
      * Bind address.
@@ -155,5 +168,217 @@ public final class HttpServerOptions {
         }
         this.maxBodySize = maxBodySize;
         return this;
+    }
+
+    /**
+     * How long a keep-alive connection may wait for its next request.
+     *
+     * @return the idle timeout
+     */
+    public Duration idleConnectionTimeout() {
+        return idleConnectionTimeout;
+    }
+
+    /**
+     * Sets how long a keep-alive connection may wait for its next request before it is closed (Tornado: 3600 s).
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions idleConnectionTimeout(Duration timeout) {
+        this.idleConnectionTimeout = positive("idleConnectionTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a request head may take to arrive, from its first byte (and on a new connection, from accept).
+     *
+     * @return the header timeout
+     */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    /**
+     * Sets how long a request head may take: a client that sent part of it gets 408, a new connection that sent
+     * nothing is closed.
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions headerTimeout(Duration timeout) {
+        this.headerTimeout = positive("headerTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a request body may take to arrive after its head.
+     *
+     * @return the body timeout
+     */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    /**
+     * Sets how long a request body may take after its head; a late body gets 408 and a close.
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions bodyTimeout(Duration timeout) {
+        this.bodyTimeout = positive("bodyTimeout", timeout);
+        return this;
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@code X-Real-Ip}, {@code X-Forwarded-For}, {@code X-Scheme} and {@code X-Forwarded-Proto} are
+     * honoured (from trusted proxies only).
+     *
+     * @return the x-headers flag
+     */
+    public boolean xheaders() {
+        return xheaders;
+    }
+
+    /**
+     * Honours the x-headers of requests whose TCP peer is in {@link #trustedProxies()} when true.
+     *
+     * @param xheaders true behind a reverse proxy
+     * @return this
+     */
+    public HttpServerOptions xheaders(boolean xheaders) {
+        this.xheaders = xheaders;
+        return this;
+    }
+
+    /**
+     * The proxies whose x-headers are believed.
+     *
+     * @return the networks, {@code 127.0.0.0/8, ::1} by default
+     */
+    public CidrSet trustedProxies() {
+        return trustedProxies;
+    }
+
+    /**
+     * Sets the proxies whose x-headers are believed; also skipped when walking {@code X-Forwarded-For}.
+     *
+     * @param trustedProxies the networks
+     * @return this
+     */
+    public HttpServerOptions trustedProxies(CidrSet trustedProxies) {
+        this.trustedProxies = trustedProxies;
+        return this;
+    }
+
+    /**
+     * Whether gzip request bodies are inflated before the handler sees them.
+     *
+     * @return the flag
+     */
+    public boolean decompressRequest() {
+        return decompressRequest;
+    }
+
+    /**
+     * Inflates {@code Content-Encoding: gzip} request bodies when true; {@link #maxBodySize()} then limits the
+     * inflated size.
+     *
+     * @param decompressRequest true to accept gzip bodies
+     * @return this
+     */
+    public HttpServerOptions decompressRequest(boolean decompressRequest) {
+        this.decompressRequest = decompressRequest;
+        return this;
+    }
+
+    /**
+     * Whether responses are gzipped for clients that accept it.
+     *
+     * @return the flag
+     */
+    public boolean compressResponse() {
+        return compressResponse;
+    }
+
+    /**
+     * Gzips responses with Tornado's rules when true (level 6, text-like types, at least 1024 bytes, always
+     * {@code Vary: Accept-Encoding}).
+     *
+     * @param compressResponse true to compress
+     * @return this
+     */
+    public HttpServerOptions compressResponse(boolean compressResponse) {
+        this.compressResponse = compressResponse;
+        return this;
+    }
+
+    /**
+     * Whether several processes may listen on the same port (SO_REUSEPORT).
+     *
+     * @return the flag
+     */
+    public boolean reusePort() {
+        return reusePort;
+    }
+
+    /**
+     * Lets several processes bind the same port, the kernel spreading connections over them, like Tornado's
+     * {@code reuse_port}. Needs the epoll or io_uring transport.
+     *
+     * @param reusePort true to set SO_REUSEPORT
+     * @return this
+     */
+    public HttpServerOptions reusePort(boolean reusePort) {
+        this.reusePort = reusePort;
+        return this;
+    }
+
+    /**
+     * Serves HTTPS with a certificate chain and private key in PEM files.
+     *
+     * @param certificatePem the certificate chain
+     * @param privateKeyPem the private key (PKCS#8)
+     * @return this
+     */
+    public HttpServerOptions ssl(Path certificatePem, Path privateKeyPem) {
+        this.sslCertificate = certificatePem;
+        this.sslPrivateKey = privateKeyPem;
+        return this;
+    }
+
+    /**
+     * Whether the server speaks TLS.
+     *
+     * @return true when {@link #ssl(Path, Path)} was given files
+     */
+    public boolean sslEnabled() {
+        return sslCertificate != null && sslPrivateKey != null;
+    }
+
+    /**
+     * The PEM certificate chain.
+     *
+     * @return the path, or null without TLS
+     */
+    public Path sslCertificate() {
+        return sslCertificate;
+    }
+
+    /**
+     * The PEM private key.
+     *
+     * @return the path, or null without TLS
+     */
+    public Path sslPrivateKey() {
+        return sslPrivateKey;
     }
 }

@@ -21,14 +21,14 @@ public final class HttpServerRequest {
     private final String query;
     private final HttpVersion version;
     private final HttpHeaders headers;
-    private final byte[] body;
+    private byte[] body = NO_BODY;
     private final String remoteIp;
     private final String protocol;
     private final long startNanos;
     private final ResponseWriter writer;
 
-    HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, byte[] body,
-                      String remoteIp, String protocol, ResponseWriter writer) {
+    HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, String remoteIp,
+                      String protocol, ResponseWriter writer) {
         this.method = method;
         this.uri = uri;
         int question = uri.indexOf('?');
@@ -36,7 +36,6 @@ public final class HttpServerRequest {
         this.query = question < 0 ? "" : uri.substring(question + 1);
         this.version = version;
         this.headers = headers;
-        this.body = body.length == 0 ? NO_BODY : body;
         this.remoteIp = remoteIp;
         this.protocol = protocol;
         this.startNanos = System.nanoTime();
@@ -98,12 +97,17 @@ public final class HttpServerRequest {
     }
 
     /**
-     * The whole request body. Do not modify the array.
+     * The whole request body, once it arrived (empty before, and for handlers that stream the body). Do not modify
+     * the array.
      *
      * @return the body bytes, empty when there was none
      */
     public byte[] body() {
         return body;
+    }
+
+    void setBody(byte[] body) {
+        this.body = body.length == 0 ? NO_BODY : body;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tornadojava.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -24,6 +25,7 @@ import org.tornadojava.ioloop.IOLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.util.function.Function;
 
 /**
  * Writes the response of one request on its connection, Tornado's per-request {@code HTTP1Connection}: either
@@ -41,6 +43,7 @@ public final class ResponseWriter {
     private static final AsciiString CONNECTION = AsciiString.cached("Connection");
     private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("Transfer-Encoding");
     private static final int FILE_CHUNK_SIZE = 64 * 1024;
+    private static final AsciiString VARY = AsciiString.cached("Vary");
 
     private final HttpServerConnection connection;
     private final HttpVersion requestVersion;
@@ -48,6 +51,9 @@ public final class ResponseWriter {
     private boolean keepAlive;
     private boolean headWritten;
     private boolean finished;
+    private boolean bodyComplete;
+    private long declaredLength = -1;
+    private long sent;
     private Runnable closeListener;
 
     ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
@@ -136,6 +142,7 @@ public final class ResponseWriter {
         setConnectionHeader(headers);
         headWritten = true;
         finished = true;
+        connection.headWritten();
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
                 headers, connection.trailers());
         return connection.writeFinal(this, response, keepAlive);
@@ -173,6 +180,7 @@ public final class ResponseWriter {
         setConnectionHeader(headers);
         headWritten = true;
         finished = true;
+        connection.headWritten();
         connection.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
         if (connection.canSendFileRegion()) {
             connection.write(new DefaultFileRegion(file, offset, length));
@@ -217,11 +225,17 @@ public final class ResponseWriter {
         }
         setConnectionHeader(headers);
         headWritten = true;
+        connection.headWritten();
+        String length = headers.get(CONTENT_LENGTH);
+        if (length != null && !headRequest && mayHaveBody(status)) {
+            declaredLength = Long.parseLong(length.trim());
+        }
         return connection.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
     }
 
     /**
-     * Sends a piece of the body and flushes it. For HEAD requests the piece is dropped.
+     * Sends a piece of the body and flushes it. For HEAD requests the piece is dropped. A piece that would exceed a
+     * declared {@code Content-Length} is not sent: the connection is closed and the future fails.
      *
      * @param chunk the bytes (ownership passes to the writer)
      * @return the write's future, done when the bytes reached the socket
@@ -232,17 +246,38 @@ public final class ResponseWriter {
             chunk.release();
             return connection.flushed();
         }
+        if (exceedsDeclaredLength(chunk.readableBytes())) {
+            chunk.release();
+            GENERAL_LOG.error("response body exceeds its Content-Length {}: closing the connection", declaredLength);
+            abort();
+            return connection.failed(new IllegalStateException("wrote more than the declared Content-Length "
+                    + declaredLength));
+        }
+        sent += chunk.readableBytes();
         return connection.writeAndFlush(new DefaultHttpContent(chunk));
     }
 
     /**
-     * Ends a response started with {@link #writeHead}, with an optional last piece of body.
+     * Ends a response started with {@link #writeHead}, with an optional last piece of body. When the body sent
+     * does not add up to a declared {@code Content-Length}, the connection is closed instead, so the client sees a
+     * truncated response rather than a wrong frame.
      *
      * @param lastChunk final bytes (ownership passes to the writer), or null
      * @return the write's future
      */
     public ChannelFuture finish(ByteBuf lastChunk) {
         checkStreaming();
+        int lastBytes = lastChunk == null || headRequest ? 0 : lastChunk.readableBytes();
+        if (exceedsDeclaredLength(lastBytes) || (declaredLength >= 0 && sent + lastBytes < declaredLength)) {
+            if (lastChunk != null) {
+                lastChunk.release();
+            }
+            GENERAL_LOG.error("response body of {} bytes does not match its Content-Length {}: closing the connection",
+                    sent + lastBytes, declaredLength);
+            abort();
+            return connection.failed(new IllegalStateException("body of " + (sent + lastBytes)
+                    + " bytes does not match the declared Content-Length " + declaredLength));
+        }
         finished = true;
         LastHttpContent last;
         if (lastChunk == null || headRequest || lastChunk.readableBytes() == 0) {
@@ -265,6 +300,25 @@ public final class ResponseWriter {
         return finished;
     }
 
+    private boolean exceedsDeclaredLength(int more) {
+        return declaredLength >= 0 && sent + more > declaredLength;
+    }
+
+    /**
+     * Hands the connection over to another protocol (a WebSocket) instead of an HTTP response: the HTTP request
+     * handling leaves the pipeline and {@code handover} gets the channel to answer the handshake and install its
+     * own handlers. Nothing else is read or written as HTTP on this connection afterwards.
+     *
+     * @param handover writes the protocol switch (e.g. {@code 101}) and installs the new handlers
+     * @return the future {@code handover} returned
+     */
+    public ChannelFuture upgrade(Function<Channel, ChannelFuture> handover) {
+        checkHeadNotWritten();
+        headWritten = true;
+        finished = true;
+        return connection.upgrade(this, handover);
+    }
+
     /**
      * Gives up on the response and closes the connection, e.g. after an error once the head was sent; the client
      * sees a truncated response rather than a complete-looking one.
@@ -282,7 +336,19 @@ public final class ResponseWriter {
         }
     }
 
+    /** The whole request body was received; until then a response closes the connection after it. */
+    void bodyComplete() {
+        bodyComplete = true;
+    }
+
     private void setConnectionHeader(HttpHeaders headers) {
+        if (connection.compressResponse()) {
+            String vary = headers.get(VARY);
+            headers.set(VARY, vary == null || vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+        }
+        if (!bodyComplete) {
+            keepAlive = false;
+        }
         if (requestVersion.equals(HttpVersion.HTTP_1_1)) {
             if (!keepAlive) {
                 headers.set(CONNECTION, HttpHeaderValues.CLOSE);

@@ -1,13 +1,16 @@
 package org.tornadojava.ioloop;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 
@@ -80,6 +83,22 @@ public enum Transport {
                 return IoUringIoHandler.newFactory();
             default:
                 return NioIoHandler.newFactory();
+        }
+    }
+
+    /**
+     * The SO_REUSEPORT option of this transport. Any thread.
+     *
+     * @return the channel option, or null when the transport has none (NIO)
+     */
+    public ChannelOption<Boolean> reusePortOption() {
+        switch (resolve()) {
+            case EPOLL:
+                return EpollChannelOption.SO_REUSEPORT;
+            case IO_URING:
+                return IoUringChannelOption.SO_REUSEPORT;
+            default:
+                return null;
         }
     }
 

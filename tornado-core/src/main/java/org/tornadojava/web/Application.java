@@ -2,7 +2,9 @@ package org.tornadojava.web;
 
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerDelegate;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.RequestReceiver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -42,6 +44,9 @@ public final class Application implements HttpServerDelegate {
     private final JsonMapper jsonMapper;
     private final BlockingExecutor executor;
     private final boolean ownsExecutor;
+    private final int websocketMaxMessageSize;
+    private final Duration websocketPingInterval;
+    private final boolean websocketCompression;
     private final EtagPolicy etagPolicy;
     private final Clock clock;
     private final SignedValues signedValues;
@@ -69,6 +74,9 @@ public final class Application implements HttpServerDelegate {
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
         this.jsonMapper = builder.jsonMapper != null ? builder.jsonMapper : JsonMapper.builder().build();
+        this.websocketMaxMessageSize = builder.websocketMaxMessageSize;
+        this.websocketPingInterval = builder.websocketPingInterval;
+        this.websocketCompression = builder.websocketCompression;
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
@@ -95,29 +103,32 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
-     * Routes the request and runs a new handler for it. Called by the server on the connection's IOLoop.
+     * Routes a request whose head arrived and creates its handler. Called by the server on the connection's
+     * IOLoop. The handler runs once the body arrived, or at once when it streams the body.
      *
-     * @param request the request
+     * @param request the request head
+     * @return how the handler receives the body
      */
     @Override
-    public void handleRequest(HttpServerRequest request) {
+    public RequestReceiver headersReceived(HttpServerRequest request) {
         if (!ipWhitelist.isEmpty() && !ipWhitelist.contains(request.remoteIp())) {
-            new ErrorHandler().start(this, request, Map.of("status_code", 403, "log_message",
-                    "IP address not in the application's whitelist"), NO_GROUPS, null);
-            return;
+            return new HandlerReceiver(this, new ErrorHandler(), request, Map.of("status_code", 403, "log_message",
+                    "IP address not in the application's whitelist"), NO_GROUPS, null, false);
         }
         Router.Match match = router.find(request.hostName(), request.path());
         UrlSpec spec = match == null ? defaultRoute : match.spec;
         String[] groups = match == null ? NO_GROUPS : match.rawGroups;
         RequestHandler handler;
+        Map<String, Object> initArgs = spec.initArgs();
+        Throwable creationFailure = null;
         try {
             handler = spec.factory().get();
         } catch (RuntimeException | Error e) {
             handler = new ErrorHandler();
-            handler.start(this, request, Map.of("status_code", 500), NO_GROUPS, e);
-            return;
+            initArgs = Map.of("status_code", 500);
+            creationFailure = e;
         }
-        handler.start(this, request, spec.initArgs(), groups, null);
+        return new HandlerReceiver(this, handler, request, initArgs, groups, creationFailure, match != null);
     }
 
     /**
@@ -127,7 +138,7 @@ public final class Application implements HttpServerDelegate {
     @Override
     public void serverStopped() {
         if (ownsExecutor) {
-            executor.shutdown(java.time.Duration.ofSeconds(10));
+            executor.shutdown(Duration.ofSeconds(10));
         }
     }
 
@@ -192,6 +203,33 @@ public final class Application implements HttpServerDelegate {
      */
     public boolean accessLog() {
         return accessLog;
+    }
+
+    /**
+     * Largest WebSocket message accepted; a larger one closes the socket with 1009. Any thread.
+     *
+     * @return bytes, 10 MiB by default (Tornado's)
+     */
+    public int websocketMaxMessageSize() {
+        return websocketMaxMessageSize;
+    }
+
+    /**
+     * How often WebSockets are pinged; a peer that does not answer within the same time is closed. Any thread.
+     *
+     * @return the interval, zero when pings are off (the default)
+     */
+    public Duration websocketPingInterval() {
+        return websocketPingInterval;
+    }
+
+    /**
+     * Whether WebSockets may negotiate permessage-deflate. Any thread.
+     *
+     * @return the compression flag, false by default
+     */
+    public boolean websocketCompression() {
+        return websocketCompression;
     }
 
     /**
@@ -324,6 +362,9 @@ public final class Application implements HttpServerDelegate {
         private boolean accessLog = true;
         private JsonMapper jsonMapper;
         private BlockingExecutor executor;
+        private int websocketMaxMessageSize = 10 * 1024 * 1024;
+        private Duration websocketPingInterval = Duration.ZERO;
+        private boolean websocketCompression;
         private EtagPolicy etagPolicy = EtagPolicy.CONTENT_HASH;
         private Clock clock = Clock.systemUTC();
         private Map<Integer, String> cookieSecrets;
@@ -331,7 +372,7 @@ public final class Application implements HttpServerDelegate {
         private Duration signedCookieMaxAge = SignedValues.DEFAULT_MAX_AGE;
         private boolean xsrfCookies;
         private String loginUrl = "/login";
-        private CidrSet ipWhitelist = CidrSet.EMPTY;
+        private CidrSet ipWhitelist = CidrSet.empty();
         private Path staticPath;
         private String staticUrlPrefix = "/static/";
         private Map<String, Object> staticHandlerArgs = Map.of();
@@ -440,6 +481,45 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder executor(BlockingExecutor executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the largest WebSocket message (fragments count as a whole); larger ones close with 1009.
+         *
+         * @param bytes a positive size
+         * @return this
+         */
+        public Builder websocketMaxMessageSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("websocket max message size must be positive: " + bytes);
+            }
+            this.websocketMaxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Pings every WebSocket at this interval and closes those whose pong does not come within it.
+         *
+         * @param interval the interval; zero turns pings off
+         * @return this
+         */
+        public Builder websocketPingInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("websocket ping interval must not be negative: " + interval);
+            }
+            this.websocketPingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Lets WebSockets negotiate permessage-deflate when the client offers it.
+         *
+         * @param compression true to allow compression
+         * @return this
+         */
+        public Builder websocketCompression(boolean compression) {
+            this.websocketCompression = compression;
             return this;
         }
 

@@ -64,15 +64,7 @@ final class ContentVersions {
         return hash;
     }
 
-    private static final class Version {
-        final long size;
-        final long modifiedMillis;
-        final String hash;
-
-        Version(long size, long modifiedMillis, String hash) {
-            this.size = size;
-            this.modifiedMillis = modifiedMillis;
-            this.hash = hash;
-        }
+    /** A file's hash and the stat it was computed for. */
+    private record Version(long size, long modifiedMillis, String hash) {
     }
 }

@@ -29,8 +29,10 @@ final class HandlerMethods {
 
     private final Map<String, Verb> verbs;
     private final String allow;
+    private final boolean streamsBody;
 
     private HandlerMethods(Class<?> type) {
+        this.streamsBody = type.isAnnotationPresent(StreamRequestBody.class);
         Map<String, Verb> found = new LinkedHashMap<>();
         boolean classAuthenticated = type.isAnnotationPresent(Authenticated.class);
         for (String method : SUPPORTED) {
@@ -55,6 +57,11 @@ final class HandlerMethods {
     /** The verb serving an HTTP method, or null when the class has none. HEAD falls back to GET. */
     Verb verb(String httpMethod) {
         return verbs.get(httpMethod);
+    }
+
+    /** Whether the class is marked {@link StreamRequestBody}. */
+    boolean streamsBody() {
+        return streamsBody;
     }
 
     /** Value of the {@code Allow} header: the methods the class answers. */

@@ -53,8 +53,12 @@ final class RequestArguments {
             return new RequestArguments(query, parseUrlEncoded(text, "body"), Map.of());
         }
         if (type.startsWith("multipart/form-data")) {
-            if (!type.contains("boundary=")) {
+            String boundary = boundaryOf(contentType);
+            if (boundary == null) {
                 throw new HttpError(400, null, "Invalid multipart/form-data: no boundary");
+            }
+            if (!endsWithFinalBoundary(request.body(), boundary)) {
+                throw new HttpError(400, null, "Invalid multipart/form-data: no final boundary");
             }
             return parseMultipart(request, query);
         }
@@ -100,6 +104,36 @@ final class RequestArguments {
         return values;
     }
 
+    /** The {@code boundary} parameter of a multipart content type, unquoted, or null. */
+    private static String boundaryOf(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.trim();
+            if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = trimmed.substring(9).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    /** Tornado's check: the body holds the closing delimiter {@code --boundary--}. */
+    private static boolean endsWithFinalBoundary(byte[] body, String boundary) {
+        byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
+        outer:
+        for (int i = body.length - closing.length; i >= 0; i--) {
+            for (int j = 0; j < closing.length; j++) {
+                if (body[i + j] != closing[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static RequestArguments parseMultipart(HttpServerRequest request, Map<String, List<String>> query) {
         Map<String, List<String>> body = new LinkedHashMap<>();
         Map<String, List<UploadedFile>> files = new LinkedHashMap<>();
@@ -108,7 +142,9 @@ final class RequestArguments {
                 DefaultHttpHeadersFactory.trailersFactory().newHeaders());
         HttpPostMultipartRequestDecoder decoder = null;
         try {
-            decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), copy,
+            // Mixed mode with an unreachable disk threshold: parts stay in memory but the factory tracks them, so
+            // the decoder's destroy() also frees a part that failed half-way (memory mode does not track parts).
+            decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(Long.MAX_VALUE), copy,
                     StandardCharsets.UTF_8, MAX_MULTIPART_PARTS, -1);
             for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
                 if (data instanceof FileUpload) {

@@ -2,6 +2,7 @@ package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -9,6 +10,7 @@ import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
@@ -38,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * Base class of request handlers, Tornado's {@code RequestHandler}. The application creates one instance per
@@ -79,6 +82,7 @@ public abstract class RequestHandler {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
     private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
     private static final AsciiString ALLOW = AsciiString.cached("Allow");
@@ -88,9 +92,8 @@ public abstract class RequestHandler {
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
     private static final AsciiString ETAG = AsciiString.cached("Etag");
     private static final AsciiString SET_COOKIE = AsciiString.cached("Set-Cookie");
-    private static final List<AsciiString> REPRESENTATION_HEADERS = List.of(CONTENT_TYPE,
-            AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"),
-            AsciiString.cached("Content-Length"));
+    private static final List<AsciiString> REPRESENTATION_HEADERS = List.of(CONTENT_TYPE, CONTENT_LENGTH,
+            AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"));
     private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
     private static final List<String> XSRF_EXEMPT = List.of("GET", "HEAD", "OPTIONS");
 
@@ -127,6 +130,61 @@ public abstract class RequestHandler {
 
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                      String[] rawGroups, Throwable creationFailure) {
+        begin(application, request, initArgs);
+        try {
+            if (creationFailure != null) {
+                APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
+            }
+            this.arguments = RequestArguments.parse(request);
+            initialize(initArgs);
+            beforeVerb(rawGroups);
+            if (!finishCalled) {
+                invokeVerb();
+            }
+        } catch (Throwable e) {
+            handleRequestException(e);
+        }
+    }
+
+    /** Starts a {@link StreamRequestBody} handler when the head arrived: up to and including {@code prepare}. */
+    final void startStreaming(Application application, HttpServerRequest request, Map<String, Object> initArgs,
+                              String[] rawGroups) {
+        begin(application, request, initArgs);
+        try {
+            this.arguments = RequestArguments.parse(request);
+            initialize(initArgs);
+            beforeVerb(rawGroups);
+        } catch (Throwable e) {
+            handleRequestException(e);
+        }
+    }
+
+    /** Hands a piece of a streamed body to {@link #dataReceived}, unless the request is already answered. */
+    final CompletionStage<?> receiveData(ByteBuf chunk) {
+        if (finishCalled || closed) {
+            return null;
+        }
+        try {
+            return dataReceived(chunk);
+        } catch (Throwable e) {
+            handleRequestException(e);
+            return null;
+        }
+    }
+
+    /** The streamed body is complete: runs the verb method, unless the request is already answered. */
+    final void bodyReceived() {
+        if (finishCalled || closed) {
+            return;
+        }
+        try {
+            invokeVerb();
+        } catch (Throwable e) {
+            handleRequestException(e);
+        }
+    }
+
+    private void begin(Application application, HttpServerRequest request, Map<String, Object> initArgs) {
         this.application = application;
         this.request = request;
         this.writer = request.writer();
@@ -134,21 +192,10 @@ public abstract class RequestHandler {
         this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
         clear();
-        try {
-            if (creationFailure != null) {
-                APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
-            }
-            this.arguments = RequestArguments.parse(request);
-            initialize(initArgs);
-            execute(rawGroups);
-        } catch (Throwable e) {
-            handleRequestException(e);
-        }
     }
 
-    private void execute(String[] rawGroups) throws Throwable {
-        String method = request.method();
-        if (!HandlerMethods.SUPPORTED.contains(method)) {
+    private void beforeVerb(String[] rawGroups) {
+        if (!HandlerMethods.SUPPORTED.contains(request.method())) {
             throw new HttpError(405);
         }
         pathArgs = decodePathArgs(rawGroups);
@@ -156,21 +203,21 @@ public abstract class RequestHandler {
         if (whitelist != null && !whitelist.contains(request.remoteIp())) {
             throw new HttpError(403, null, "IP address not in the handler's whitelist");
         }
-        if (application.xsrfCookies() && !XSRF_EXEMPT.contains(method)) {
+        if (application.xsrfCookies() && !XSRF_EXEMPT.contains(request.method())) {
             checkXsrfCookie();
         }
         prepare();
-        if (finishCalled) {
-            return;
-        }
+    }
+
+    private void invokeVerb() throws Throwable {
         HandlerMethods methods = HandlerMethods.of(getClass());
-        HandlerMethods.Verb verb = methods.verb(method);
+        HandlerMethods.Verb verb = methods.verb(request.method());
         if (verb == null) {
             allowOn405 = methods.allow();
             throw new HttpError(405);
         }
         if (verb.authenticated() && currentUser() == null) {
-            refuseAnonymous(method);
+            refuseAnonymous(request.method());
             return;
         }
         Object result = verb.invoke(this, pathArgs);
@@ -317,6 +364,19 @@ public abstract class RequestHandler {
      * {@link HttpError} to answer early. Does nothing by default.
      */
     protected void prepare() {
+    }
+
+    /**
+     * Receives one piece of the request body, for handlers marked {@link StreamRequestBody}; runs on the IOLoop
+     * between {@code prepare} and the verb method. The buffer is released when the call returns (retain it, or
+     * copy the bytes, to keep them). Return a stage to pause reading until it completes (flow control), or null.
+     * Does nothing by default.
+     *
+     * @param chunk the bytes received
+     * @return null, or a stage that must complete before more of the body is read
+     */
+    protected CompletionStage<?> dataReceived(ByteBuf chunk) {
+        return null;
     }
 
     /**
@@ -659,6 +719,16 @@ public abstract class RequestHandler {
     }
 
     /**
+     * The response headers set so far (defaults, {@link #setDefaultHeaders()}, {@code setHeader} calls), for
+     * subclasses that answer outside the usual response, such as a WebSocket handshake. IOLoop thread.
+     *
+     * @return the live headers
+     */
+    protected final HttpHeaders responseHeaders() {
+        return headers;
+    }
+
+    /**
      * A response header set so far. IOLoop thread.
      *
      * @param name the header name
@@ -937,6 +1007,14 @@ public abstract class RequestHandler {
             finishAfterClose();
             return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
         }
+        if (!headersWritten && contentLengthMismatch()) {
+            IllegalStateException mismatch = new IllegalStateException("Content-Length " + headers.get(CONTENT_LENGTH)
+                    + " does not match the " + (buffer == null ? 0 : buffer.readableBytes()) + " bytes written");
+            APP_LOG.error("{} in {}", mismatch.getMessage(), summary());
+            finishCalled = false;
+            doSendError(500, mismatch);
+            return CompletableFuture.failedFuture(new IllegalStateException("Content-Length mismatch"));
+        }
         finished = true;
         ChannelFuture written;
         if (!headersWritten) {
@@ -1016,6 +1094,20 @@ public abstract class RequestHandler {
             file.close();
         } catch (IOException e) {
             GENERAL_LOG.debug("cannot close a file: {}", e.toString());
+        }
+    }
+
+    /** A Content-Length the handler set that differs from the buffered body (HEAD and bodiless statuses aside). */
+    private boolean contentLengthMismatch() {
+        String declared = headers.get(CONTENT_LENGTH);
+        if (declared == null || request.method().equals("HEAD") || status < 200 || status == 204 || status == 304) {
+            return false;
+        }
+        long written = buffer == null ? 0 : buffer.readableBytes();
+        try {
+            return Long.parseLong(declared.trim()) != written;
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 
@@ -1128,8 +1220,34 @@ public abstract class RequestHandler {
      *
      * @return true after a disconnect
      */
-    public final boolean isClosed() {
+    public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Switches the connection to another protocol instead of answering with an HTTP response (Tornado's
+     * {@code detach}, used by {@code WebSocketHandler}): the request counts as finished (logged with
+     * {@code status}), nothing more is written as HTTP, and {@code handover} gets the channel. IOLoop thread.
+     *
+     * @param status the status to log, e.g. 101
+     * @param handover answers the handshake and installs the new protocol's handlers
+     * @return the future {@code handover} returned
+     * @throws IllegalStateException when output was already sent
+     */
+    protected final ChannelFuture upgradeConnection(int status, Function<Channel, ChannelFuture> handover) {
+        if (headersWritten || finishCalled) {
+            throw new IllegalStateException("Cannot upgrade a connection after output was sent");
+        }
+        finishCalled = true;
+        finished = true;
+        headersWritten = true;
+        this.status = status;
+        releaseBuffer();
+        ChannelFuture switched = writer.upgrade(handover);
+        if (application.accessLog()) {
+            AccessLog.log(status, request);
+        }
+        return switched;
     }
 
     /**
@@ -1514,7 +1632,7 @@ public abstract class RequestHandler {
      * null (no restriction) without one. An empty set lets nobody in. Override to decide in code:
      *
      * <pre>{@code
-     * private static final CidrSet ADMINS = CidrSet.of("127.0.0.1/32", "::1/128");
+     * private static final CidrSet ADMINS = CidrSet.parse("127.0.0.1/32, ::1/128");
      * protected CidrSet ipWhitelist() { return ADMINS; }
      * }</pre>
      *

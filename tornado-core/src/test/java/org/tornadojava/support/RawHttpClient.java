@@ -20,7 +20,17 @@ public final class RawHttpClient implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttpClient(int port) throws IOException {
-        this.socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** Connects to a loopback address, e.g. {@code ::1}. */
+    public RawHttpClient(String host, int port) throws IOException {
+        this(new Socket(host, port));
+    }
+
+    /** Talks over a socket the caller connected (a TLS socket, say). */
+    public RawHttpClient(Socket socket) throws IOException {
+        this.socket = socket;
         this.socket.setSoTimeout(10_000);
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
@@ -91,6 +101,40 @@ public final class RawHttpClient implements AutoCloseable {
             body = in.readAllBytes();
         }
         return new RawResponse(parts[0], status, head.reason(), headers, body);
+    }
+
+    /**
+     * Reads one chunked 200 response without keeping its body: returns {@code "<length> <sha-256 hex>"}, so many
+     * large downloads can be checked at once in a small heap.
+     */
+    public String readHashingBody() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null || !statusLine.startsWith("HTTP/1.1 200")) {
+            throw new IOException("expected a 200 response, got " + statusLine);
+        }
+        String line;
+        while ((line = readLine()) != null && !line.isEmpty()) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length")) {
+                throw new IOException("expected a chunked response");
+            }
+        }
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long length = 0;
+        while (true) {
+            int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+            if (size == 0) {
+                readLine();
+                return length + " " + java.util.HexFormat.of().formatHex(digest.digest());
+            }
+            digest.update(in.readNBytes(size));
+            length += size;
+            readLine();
+        }
     }
 
     /** Tells whether the server closed the connection (reads EOF within the socket timeout). */

@@ -16,7 +16,10 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Application application, HttpServerOptions options, int threads) {
         this.loops = new IOLoopGroup(threads, Transport.AUTO);
-        this.server = new HttpServer(application, options.address("127.0.0.1").port(0), loops);
+        if (options.address().equals("0.0.0.0")) {
+            options.address("127.0.0.1");
+        }
+        this.server = new HttpServer(application, options.port(0), loops);
         server.start();
     }
 

@@ -119,4 +119,14 @@ class ArgumentsTest {
                 "garbage without boundary".getBytes());
         assertThat(response.status()).isEqualTo(400);
     }
+
+    @Test
+    void aMultipartBodyCutInsideAPartIs400AndLeaksNothing() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String body = "--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nunfinished value";
+            RawResponse response = server.send("POST", "/upload", "Content-Type: multipart/form-data; boundary=XyZ\r\n",
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).isEqualTo(400);
+        }
+    }
 }

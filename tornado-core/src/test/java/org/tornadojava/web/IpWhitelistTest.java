@@ -1,10 +1,12 @@
 package org.tornadojava.web;
 
 import org.junit.jupiter.api.Test;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,7 @@ class IpWhitelistTest {
     }
 
     static final class Admin extends RequestHandler {
-        private static final CidrSet ADMINS = CidrSet.of("10.0.0.0/8");
+        private static final CidrSet ADMINS = CidrSet.parse("10.0.0.0/8");
         static volatile boolean prepared;
 
         @Override
@@ -43,23 +45,23 @@ class IpWhitelistTest {
                 .route("/", Hello::new)
                 .route("/admin", Admin::new)
                 .route(UrlSpec.of("/local", Hello::new)
-                        .withInitArgs(Map.of("ip_whitelist", CidrSet.of("127.0.0.1/32", "::1/128"))))
+                        .withInitArgs(Map.of("ip_whitelist", CidrSet.parse(List.of("127.0.0.1/32", "::1/128")))))
                 .route(UrlSpec.of("/remote", Hello::new)
-                        .withInitArgs(Map.of("ip_whitelist", CidrSet.of("192.0.2.0/24"))))
-                .route(UrlSpec.of("/nobody", Hello::new).withInitArgs(Map.of("ip_whitelist", CidrSet.EMPTY)))
+                        .withInitArgs(Map.of("ip_whitelist", CidrSet.parse("192.0.2.0/24"))))
+                .route(UrlSpec.of("/nobody", Hello::new).withInitArgs(Map.of("ip_whitelist", CidrSet.empty())))
                 .build();
     }
 
     @Test
     void anEmptyGlobalWhitelistAllowsEverybody() throws Exception {
-        try (TestServer server = TestServer.start(app(CidrSet.EMPTY))) {
+        try (TestServer server = TestServer.start(app(CidrSet.empty()))) {
             assertThat(server.get("/").status()).isEqualTo(200);
         }
     }
 
     @Test
     void aGlobalWhitelistRefusesOtherAddressesBeforeRoutingWithOneLogLine() throws Exception {
-        try (TestServer server = TestServer.start(app(CidrSet.of("192.0.2.0/24", "2001:db8::/32")));
+        try (TestServer server = TestServer.start(app(CidrSet.parse(List.of("192.0.2.0/24", "2001:db8::/32"))));
              LogCapture logs = LogCapture.of("tornado.general")) {
             RawResponse response = server.get("/");
             assertThat(response.status()).isEqualTo(403);
@@ -74,17 +76,17 @@ class IpWhitelistTest {
 
     @Test
     void aGlobalWhitelistLetsItsNetworksIncludingIpv4MappedFormsIn() throws Exception {
-        try (TestServer server = TestServer.start(app(CidrSet.of("127.0.0.0/8")))) {
+        try (TestServer server = TestServer.start(app(CidrSet.parse("127.0.0.0/8")))) {
             assertThat(server.get("/").status()).isEqualTo(200);
         }
-        try (TestServer server = TestServer.start(app(CidrSet.of("::ffff:127.0.0.0/104")))) {
+        try (TestServer server = TestServer.start(app(CidrSet.parse("::ffff:127.0.0.0/104")))) {
             assertThat(server.get("/").status()).isEqualTo(200);
         }
     }
 
     @Test
     void aHandlerWhitelistIsCheckedBeforePrepare() throws Exception {
-        try (TestServer server = TestServer.start(app(CidrSet.EMPTY));
+        try (TestServer server = TestServer.start(app(CidrSet.empty()));
              LogCapture logs = LogCapture.of("tornado.general")) {
             Admin.prepared = false;
             assertThat(server.get("/admin").status()).isEqualTo(403);
@@ -95,7 +97,7 @@ class IpWhitelistTest {
 
     @Test
     void aRouteInitArgumentWhitelistsPerRoute() throws Exception {
-        try (TestServer server = TestServer.start(app(CidrSet.EMPTY))) {
+        try (TestServer server = TestServer.start(app(CidrSet.empty()))) {
             assertThat(server.get("/local").text()).isEqualTo("hello");
             assertThat(server.get("/remote").status()).isEqualTo(403);
             assertThat(server.get("/nobody").status()).isEqualTo(403);
@@ -104,7 +106,7 @@ class IpWhitelistTest {
 
     @Test
     void anInvalidCidrFailsAtConstructionNamingTheValue() {
-        assertThatThrownBy(() -> CidrSet.of("10.0.0.0/8", "10.0.0.300/32"))
+        assertThatThrownBy(() -> CidrSet.parse(List.of("10.0.0.0/8", "10.0.0.300/32")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'10.0.0.300/32'");
     }

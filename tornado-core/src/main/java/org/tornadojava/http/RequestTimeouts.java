@@ -1,0 +1,135 @@
+package org.tornadojava.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The read timeouts of one connection, in front of the HTTP codec where it sees the first byte of each request:
+ * {@code header-timeout} for a new connection's first request to start and, from its first byte, for each head to
+ * arrive; {@code body-timeout} for the body after its head; {@code idle-connection-timeout} for a kept-alive
+ * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut off by a timeout gets {@code 408} and a close (unless its response already started).
+ * No timer runs while a handler works on the request, so long polls are not cut. Runs on the channel's IOLoop.
+ */
+final class RequestTimeouts extends ChannelDuplexHandler {
+    private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
+    private static final byte[] REQUEST_TIMEOUT = ("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+            + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private enum State { IDLE, HEADER, BODY, PROCESSING }
+
+    private final long idleNanos;
+    private final long headerNanos;
+    private final long bodyNanos;
+    private ChannelHandlerContext ctx;
+    private State state = State.IDLE;
+    private ScheduledFuture<?> timer;
+    private boolean responseStarted;
+
+    RequestTimeouts(Duration idle, Duration header, Duration body) {
+        this.idleNanos = idle.toNanos();
+        this.headerNanos = header.toNanos();
+        this.bodyNanos = body.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** A new connection must start its first request within the header timeout. */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        schedule(headerNanos);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.IDLE && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
+            state = State.HEADER;
+            responseStarted = false;
+            schedule(headerNanos);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        ctx.fireChannelInactive();
+    }
+
+    /** The head of the current request was decoded; wait for its body if one follows. */
+    void headReceived(boolean bodyFollows) {
+        state = bodyFollows ? State.BODY : State.PROCESSING;
+        responseStarted = false;
+        schedule(bodyFollows ? bodyNanos : 0);
+    }
+
+    /** The whole body arrived; the handler may take as long as it likes. */
+    void bodyReceived() {
+        state = State.PROCESSING;
+        cancel();
+    }
+
+    /** The response head was sent, so a timeout can no longer be answered with 408. */
+    void responseStarted() {
+        responseStarted = true;
+    }
+
+    /** The response was finished and the connection stays open for the next request. */
+    void waitingForNextRequest() {
+        state = State.IDLE;
+        schedule(idleNanos);
+    }
+
+    private void schedule(long nanos) {
+        cancel();
+        if (nanos > 0) {
+            timer = ctx.executor().schedule(this::expired, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void expired() {
+        timer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        switch (state) {
+            case IDLE:
+                GENERAL_LOG.debug("closing idle connection from {}", ctx.channel().remoteAddress());
+                ctx.close();
+                break;
+            case HEADER:
+            case BODY:
+                GENERAL_LOG.info("408 from {}: {} not received in time", ctx.channel().remoteAddress(),
+                        state == State.HEADER ? "request head" : "request body");
+                state = State.PROCESSING;
+                if (responseStarted) {
+                    ctx.close();
+                } else {
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+}
