@@ -7,10 +7,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpContentEncoder;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -22,6 +24,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -361,6 +365,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return ctx.writeAndFlush(message);
     }
 
+    /** Writes without flushing; the next flush (e.g. {@link #writeFinal}'s) sends it. */
+    void write(Object message) {
+        ctx.write(message);
+    }
+
+    /**
+     * Tells whether a {@code FileRegion} may go down the pipeline as it is: not through TLS (which must encrypt
+     * the bytes) nor through a content encoder (which would pass the region by unencoded).
+     */
+    boolean canSendFileRegion() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        return pipeline.get(SslHandler.class) == null && pipeline.get(HttpContentEncoder.class) == null;
+    }
+
+    /** Puts a {@link ChunkedWriteHandler} right before this handler, once, so {@code ChunkedInput}s can be written. */
+    void ensureChunkedWriter() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(ChunkedWriteHandler.class) == null) {
+            pipeline.addBefore(ctx.name(), "chunked-writer", new ChunkedWriteHandler());
+        }
+    }
+
     ChannelFuture flushed() {
         return ctx.newSucceededFuture();
     }
@@ -387,7 +413,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return switched;
     }
 
-    ChannelFuture writeFinal(ResponseWriter writer, HttpObject message, boolean keepAlive) {
+    ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
         ChannelFuture future = ctx.writeAndFlush(message);
         if (writer != inFlight) {
             return future;
