@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.web.ErrorFormat;
+import org.tornadojava.web.EtagPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code tornado.*} settings of the server, its IOLoops, the executor, the application and its WebSockets. Defaults equal
+ * The {@code tornado.*} settings of the server, its IOLoops, the executor, the application (errors, ETags,
+ * security, static files) and its WebSockets. Defaults equal
  * tornado-core's defaults. Values are checked when the server is wired: an invalid one fails start-up with the
  * key and the value in the message. Bound on the thread refreshing the context; a plain holder, not thread-safe.
  */
@@ -41,6 +43,12 @@ public class TornadoProperties {
     private final Errors errors = new Errors();
 
     private final Websocket websocket = new Websocket();
+
+    private final Etag etag = new Etag();
+
+    private final Security security = new Security();
+
+    private final Static staticFiles = new Static();
 
     /**
      * Whether the starter is on.
@@ -139,6 +147,33 @@ public class TornadoProperties {
      */
     public Websocket getWebsocket() {
         return websocket;
+    }
+
+    /**
+     * The {@code tornado.etag.*} settings.
+     *
+     * @return the ETag settings
+     */
+    public Etag getEtag() {
+        return etag;
+    }
+
+    /**
+     * The {@code tornado.security.*} settings.
+     *
+     * @return the security settings
+     */
+    public Security getSecurity() {
+        return security;
+    }
+
+    /**
+     * The {@code tornado.static.*} settings.
+     *
+     * @return the static file settings
+     */
+    public Static getStatic() {
+        return staticFiles;
     }
 
     /** {@code tornado.server.*}: where the server listens and what it accepts. */
@@ -765,6 +800,199 @@ public class TornadoProperties {
          */
         public void setCompression(boolean compression) {
             this.compression = compression;
+        }
+    }
+
+    /** {@code tornado.etag.*}: conditional responses. */
+    public static class Etag {
+        /**
+         * How finished GET/HEAD 200 responses are tagged: content-hash (Tornado's), weak or disabled.
+         */
+        private EtagPolicy policy = EtagPolicy.CONTENT_HASH;
+
+        /**
+         * The ETag policy.
+         *
+         * @return the policy
+         */
+        public EtagPolicy getPolicy() {
+            return policy;
+        }
+
+        /**
+         * Sets the ETag policy.
+         *
+         * @param policy content-hash, weak or disabled
+         */
+        public void setPolicy(EtagPolicy policy) {
+            this.policy = policy;
+        }
+    }
+
+    /** {@code tornado.security.*}: who may reach the application, cookies and XSRF. */
+    public static class Security {
+        /**
+         * Networks (CIDRs, IPv4 and IPv6) allowed to reach any handler; others get 403. Empty: everybody.
+         */
+        private List<String> ipWhitelist = new ArrayList<>();
+
+        /**
+         * Secret that signs cookies (Tornado's cookie_secret); required to use signed cookies.
+         */
+        private String cookieSecret;
+
+        /**
+         * Oldest signed cookie accepted.
+         */
+        private Duration signedCookieMaxAge = Duration.ofDays(31);
+
+        /**
+         * Whether POST, PUT, PATCH and DELETE must carry the _xsrf token (else 403).
+         */
+        private boolean xsrfCookies;
+
+        /**
+         * Where @Authenticated handlers send anonymous users.
+         */
+        private String loginUrl = "/login";
+
+        /**
+         * The application-wide whitelist.
+         *
+         * @return CIDR blocks, empty for everybody
+         */
+        public List<String> getIpWhitelist() {
+            return ipWhitelist;
+        }
+
+        /**
+         * Sets the application-wide whitelist.
+         *
+         * @param ipWhitelist CIDR blocks
+         */
+        public void setIpWhitelist(List<String> ipWhitelist) {
+            this.ipWhitelist = ipWhitelist;
+        }
+
+        /**
+         * The cookie secret.
+         *
+         * @return the secret, or null
+         */
+        public String getCookieSecret() {
+            return cookieSecret;
+        }
+
+        /**
+         * Sets the cookie secret.
+         *
+         * @param cookieSecret a long random string, kept out of source control
+         */
+        public void setCookieSecret(String cookieSecret) {
+            this.cookieSecret = cookieSecret;
+        }
+
+        /**
+         * The signed cookie age limit.
+         *
+         * @return the oldest age accepted
+         */
+        public Duration getSignedCookieMaxAge() {
+            return signedCookieMaxAge;
+        }
+
+        /**
+         * Sets the signed cookie age limit.
+         *
+         * @param signedCookieMaxAge e.g. {@code 31d}
+         */
+        public void setSignedCookieMaxAge(Duration signedCookieMaxAge) {
+            this.signedCookieMaxAge = signedCookieMaxAge;
+        }
+
+        /**
+         * Whether XSRF tokens are checked.
+         *
+         * @return the flag
+         */
+        public boolean isXsrfCookies() {
+            return xsrfCookies;
+        }
+
+        /**
+         * Sets whether XSRF tokens are checked.
+         *
+         * @param xsrfCookies the flag
+         */
+        public void setXsrfCookies(boolean xsrfCookies) {
+            this.xsrfCookies = xsrfCookies;
+        }
+
+        /**
+         * The login URL.
+         *
+         * @return a path or absolute URL
+         */
+        public String getLoginUrl() {
+            return loginUrl;
+        }
+
+        /**
+         * Sets the login URL.
+         *
+         * @param loginUrl a path or absolute URL
+         */
+        public void setLoginUrl(String loginUrl) {
+            this.loginUrl = loginUrl;
+        }
+    }
+
+    /** {@code tornado.static.*}: files served by Tornado's StaticFileHandler. */
+    public static class Static {
+        /**
+         * Folder whose files are served under url-prefix (plus /favicon.ico and /robots.txt). Unset: none.
+         */
+        private Path path;
+
+        /**
+         * URL prefix of the static files; starts and ends with '/'.
+         */
+        private String urlPrefix = "/static/";
+
+        /**
+         * The static folder.
+         *
+         * @return the folder, or null
+         */
+        public Path getPath() {
+            return path;
+        }
+
+        /**
+         * Sets the static folder.
+         *
+         * @param path an existing folder
+         */
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        /**
+         * The URL prefix.
+         *
+         * @return e.g. {@code /static/}
+         */
+        public String getUrlPrefix() {
+            return urlPrefix;
+        }
+
+        /**
+         * Sets the URL prefix.
+         *
+         * @param urlPrefix starting and ending with {@code /}
+         */
+        public void setUrlPrefix(String urlPrefix) {
+            this.urlPrefix = urlPrefix;
         }
     }
 }

@@ -74,8 +74,9 @@ public final class TornadoPropertiesMapper {
     }
 
     /**
-     * Applies {@code tornado.debug}, {@code tornado.access-log}, {@code tornado.errors.*} and
-     * {@code tornado.websocket.*} to a builder.
+     * Applies {@code tornado.debug}, {@code tornado.access-log}, {@code tornado.errors.*},
+     * {@code tornado.websocket.*}, {@code tornado.etag.*}, {@code tornado.security.*} and {@code tornado.static.*}
+     * to a builder.
      *
      * @param builder the application builder
      */
@@ -88,6 +89,27 @@ public final class TornadoPropertiesMapper {
                 size -> builder.websocketMaxMessageSize(Math.toIntExact(size.toBytes())));
         apply("tornado.websocket.ping-interval", websocket.getPingInterval(), builder::websocketPingInterval);
         apply("tornado.websocket.compression", websocket.isCompression(), builder::websocketCompression);
+        apply("tornado.etag.policy", properties.getEtag().getPolicy(), builder::etagPolicy);
+        TornadoProperties.Security security = properties.getSecurity();
+        apply("tornado.security.ip-whitelist", security.getIpWhitelist(),
+                cidrs -> builder.ipWhitelist(CidrSet.parse(cidrs)));
+        if (security.getCookieSecret() != null) {
+            apply("tornado.security.cookie-secret", security.getCookieSecret(), builder::cookieSecret);
+        }
+        apply("tornado.security.signed-cookie-max-age", security.getSignedCookieMaxAge(),
+                builder::signedCookieMaxAge);
+        apply("tornado.security.xsrf-cookies", security.isXsrfCookies(), builder::xsrfCookies);
+        apply("tornado.security.login-url", security.getLoginUrl(), builder::loginUrl);
+        TornadoProperties.Static staticFiles = properties.getStatic();
+        if (staticFiles.getPath() != null) {
+            apply("tornado.static.path", staticFiles.getPath(), (path) -> {
+                if (!Files.isDirectory(path)) {
+                    throw new IllegalArgumentException("not a folder");
+                }
+                builder.staticPath(path);
+            });
+        }
+        apply("tornado.static.url-prefix", staticFiles.getUrlPrefix(), builder::staticUrlPrefix);
     }
 
     /**

@@ -33,10 +33,15 @@ class ConfigurationMetadataTests {
                 "tornado.server.ssl.private-key", "tornado.ioloop.threads", "tornado.ioloop.transport",
                 "tornado.executor.threads", "tornado.executor.queue-capacity", "tornado.errors.format",
                 "tornado.websocket.max-message-size", "tornado.websocket.ping-interval",
-                "tornado.websocket.compression");
+                "tornado.websocket.compression", "tornado.etag.policy", "tornado.security.ip-whitelist",
+                "tornado.security.cookie-secret", "tornado.security.signed-cookie-max-age",
+                "tornado.security.xsrf-cookies", "tornado.security.login-url", "tornado.static.path",
+                "tornado.static.url-prefix");
         assertThat(defaultOf(metadata, "tornado.server.max-body-size")).isEqualTo("100MB");
         assertThat(defaultOf(metadata, "tornado.server.shutdown-timeout")).isEqualTo("30s");
         assertThat(defaultOf(metadata, "tornado.ioloop.transport")).isEqualTo("auto");
+        assertThat(defaultOf(metadata, "tornado.etag.policy")).isEqualTo("content-hash");
+        assertThat(defaultOf(metadata, "tornado.security.signed-cookie-max-age")).isEqualTo("31d");
     }
 
     private static String defaultOf(JsonNode metadata, String name) {

@@ -16,6 +16,7 @@ import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
+import org.tornadojava.web.EtagPolicy;
 import org.tornadojava.web.RequestHandler;
 import org.tornadojava.support.Await;
 
@@ -74,6 +75,17 @@ class TornadoPropertiesTests {
                     .isEqualTo(coreApplication.websocketPingInterval()).isZero();
             assertThat(mappedApplication.websocketCompression())
                     .isEqualTo(coreApplication.websocketCompression()).isFalse();
+            assertThat(mappedApplication.etagPolicy()).isEqualTo(coreApplication.etagPolicy())
+                    .isEqualTo(EtagPolicy.CONTENT_HASH);
+            assertThat(mappedApplication.signedCookieMaxAge()).isEqualTo(coreApplication.signedCookieMaxAge())
+                    .isEqualTo(Duration.ofDays(31));
+            assertThat(mappedApplication.xsrfCookies()).isEqualTo(coreApplication.xsrfCookies()).isFalse();
+            assertThat(mappedApplication.loginUrl()).isEqualTo(coreApplication.loginUrl()).isEqualTo("/login");
+            assertThat(mappedApplication.ipWhitelist().isEmpty()).isEqualTo(coreApplication.ipWhitelist().isEmpty())
+                    .isTrue();
+            assertThat(mappedApplication.staticPath()).isEqualTo(coreApplication.staticPath()).isNull();
+            assertThat(mappedApplication.staticUrlPrefix()).isEqualTo(coreApplication.staticUrlPrefix())
+                    .isEqualTo("/static/");
             mappedApplication.serverStopped();
         } finally {
             coreApplication.serverStopped();
@@ -92,7 +104,11 @@ class TornadoPropertiesTests {
                         "tornado.server.idle-connection-timeout=2m", "tornado.server.header-timeout=5s",
                         "tornado.server.body-timeout=7s", "tornado.server.decompress-request=true",
                         "tornado.server.compress-response=true", "tornado.websocket.max-message-size=64KB",
-                        "tornado.websocket.ping-interval=15s", "tornado.websocket.compression=true")
+                        "tornado.websocket.ping-interval=15s", "tornado.websocket.compression=true",
+                        "tornado.etag.policy=weak", "tornado.security.cookie-secret=s3cret",
+                        "tornado.security.signed-cookie-max-age=7d", "tornado.security.xsrf-cookies=true",
+                        "tornado.security.login-url=/signin", "tornado.security.ip-whitelist=127.0.0.1/32,::1/128",
+                        "tornado.static.url-prefix=/assets/")
                 .run((context) -> {
                     TornadoProperties properties = context.getBean(TornadoProperties.class);
                     assertThat(properties.isDebug()).isTrue();
@@ -131,6 +147,13 @@ class TornadoPropertiesTests {
                     assertThat(application.websocketMaxMessageSize()).isEqualTo(64 * 1024);
                     assertThat(application.websocketPingInterval()).isEqualTo(Duration.ofSeconds(15));
                     assertThat(application.websocketCompression()).isTrue();
+                    assertThat(application.etagPolicy()).isEqualTo(EtagPolicy.WEAK);
+                    assertThat(application.signedValues()).isNotNull();
+                    assertThat(application.signedCookieMaxAge()).isEqualTo(Duration.ofDays(7));
+                    assertThat(application.xsrfCookies()).isTrue();
+                    assertThat(application.loginUrl()).isEqualTo("/signin");
+                    assertThat(application.ipWhitelist()).hasToString("127.0.0.1/32, ::1/128");
+                    assertThat(application.staticUrlPrefix()).isEqualTo("/assets/");
                     IOLoopGroup loops = context.getBean(IOLoopGroup.class);
                     assertThat(loops.loops()).hasSize(3);
                     assertThat(loops.transport()).isEqualTo(Transport.NIO);
@@ -166,6 +189,28 @@ class TornadoPropertiesTests {
             int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
             RawResponse response = RawHttpClient.send(port, "GET", "/ip", "X-Real-Ip: 203.0.113.7\r\n", null);
             assertThat(response.text()).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void theIpWhitelistRefusesOtherAddresses() {
+        runner.withPropertyValues("tornado.security.ip-whitelist=10.0.0.0/8").run((context) -> {
+            int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
+            assertThat(RawHttpClient.get(port, "/hello").status()).isEqualTo(403);
+        });
+        runner.withPropertyValues("tornado.security.ip-whitelist=127.0.0.0/8").run((context) -> {
+            int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
+            assertThat(RawHttpClient.get(port, "/hello").text()).isEqualTo("hello");
+        });
+    }
+
+    @Test
+    void theStaticFolderIsServedUnderItsPrefix(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("app.css"), "body {}");
+        runner.withPropertyValues("tornado.static.path=" + dir, "tornado.static.url-prefix=/assets/").run((context) -> {
+            int port = context.getBean(org.tornadojava.http.HttpServer.class).port();
+            assertThat(RawHttpClient.get(port, "/assets/app.css").text()).isEqualTo("body {}");
+            assertThat(context.getBean(Application.class).staticPath()).isEqualTo(dir);
         });
     }
 
@@ -217,6 +262,11 @@ class TornadoPropertiesTests {
         "tornado.server.ssl.enabled|true|null",
         "tornado.websocket.max-message-size|0B|0B",
         "tornado.websocket.ping-interval|-1s|PT-1S",
+        "tornado.etag.policy|strongest|strongest",
+        "tornado.security.ip-whitelist|300.1.1.1/8|300.1.1.1/8",
+        "tornado.security.signed-cookie-max-age|-1d|PT-24H",
+        "tornado.static.path|/no/such/folder|/no/such/folder",
+        "tornado.static.url-prefix|assets|assets",
     })
     void invalidValuesFailStartUpNamingTheKeyAndTheValue(String key, String value, String shownAs) {
         runner.withPropertyValues(key + "=" + value).run((context) -> {
