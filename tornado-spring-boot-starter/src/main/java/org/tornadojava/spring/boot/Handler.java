@@ -79,6 +79,16 @@ public @interface Handler {
     String hosts() default "";
 
     /**
+     * Networks allowed to reach this handler: comma-separated CIDRs (IPv4 and IPv6), e.g.
+     * {@code "127.0.0.1/32, ::1/128"}, or a placeholder such as {@code "${my-app.admin-whitelist}"} resolved at
+     * start-up. Other addresses get 403. Empty (the default): no restriction; a value that resolves to nothing
+     * lets nobody in. Passed to the handler as the init argument {@code ip_whitelist}.
+     *
+     * @return the allowed networks
+     */
+    String ipWhitelist() default "";
+
+    /**
      * Precedence among routes: lower values are tried first. Routes with equal order keep the rule described on
      * the type.
      *

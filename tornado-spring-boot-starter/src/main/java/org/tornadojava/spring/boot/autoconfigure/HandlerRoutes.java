@@ -2,6 +2,7 @@ package org.tornadojava.spring.boot.autoconfigure;
 
 import org.springframework.beans.factory.BeanDefinitionStoreException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.RequestHandler;
 import org.tornadojava.web.UrlSpec;
@@ -70,7 +71,20 @@ final class HandlerRoutes {
         if (!handler.hosts().isEmpty()) {
             spec = spec.withHost(handler.hosts());
         }
+        if (!handler.ipWhitelist().isEmpty()) {
+            spec = spec.withInitArgs(Map.of("ip_whitelist", whitelist(beanFactory, handler.ipWhitelist(), type)));
+        }
         return new Route(spec, handler.hosts(), handler.order(), registration, handlerType);
+    }
+
+    private static CidrSet whitelist(ConfigurableListableBeanFactory beanFactory, String text, Class<?> type) {
+        String cidrs = beanFactory.resolveEmbeddedValue(text);
+        try {
+            return CidrSet.parse(cidrs == null ? "" : cidrs);
+        } catch (IllegalArgumentException ex) {
+            throw new BeanDefinitionStoreException("@Handler on " + type.getName() + " has an invalid ipWhitelist '"
+                    + cidrs + "': " + ex.getMessage(), ex);
+        }
     }
 
     private static void checkUnique(List<Route> routes) {

@@ -149,6 +149,27 @@ class HandlerDiscoveryTests {
     }
 
     @Test
+    void aHandlerWhitelistFromAPlaceholderGuardsItsRoute() {
+        runner.withBean(AdminHandler.class).withPropertyValues("admin.cidrs=10.0.0.0/8, fd00::/8").run((context) -> {
+            int port = context.getBean(HttpServer.class).port();
+            assertThat(RawHttpClient.get(port, "/admin").status()).isEqualTo(403);
+        });
+        runner.withBean(AdminHandler.class).withPropertyValues("admin.cidrs=127.0.0.1/32, ::1/128").run((context) -> {
+            int port = context.getBean(HttpServer.class).port();
+            assertThat(RawHttpClient.get(port, "/admin").text()).isEqualTo("admin ok");
+        });
+    }
+
+    @Test
+    void anInvalidHandlerWhitelistFailsStartUpNamingTheHandler() {
+        runner.withBean(AdminHandler.class).withPropertyValues("admin.cidrs=10.0.0.0/40").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("@Handler on "
+                    + AdminHandler.class.getName() + " has an invalid ipWhitelist '10.0.0.0/40'");
+        });
+    }
+
+    @Test
     void thePatternIsNotUsedAsTheBeanName() {
         runner.withBean(HelloHandler.class).run((context) ->
                 assertThat(context.getBeanNamesForType(HelloHandler.class)).noneMatch((name) -> name.contains("/")));
@@ -349,6 +370,13 @@ class HandlerDiscoveryTests {
     static class Urgent extends RequestHandler {
         public void get(String what) {
             write("urgent");
+        }
+    }
+
+    @Handler(value = "/admin", ipWhitelist = "${admin.cidrs}")
+    static class AdminHandler extends RequestHandler {
+        public void get() {
+            write("admin ok");
         }
     }
 
