@@ -13,6 +13,11 @@ public class DemoProperties {
     private Path downloadDir;
 
     /**
+     * How many chat messages the room keeps (the newest ones); pages and late long polls get these.
+     */
+    private int messageCache = 200;
+
+    /**
      * The folder {@code /download/(name)} serves.
      *
      * @return the folder, or null for the generated default
@@ -28,5 +33,23 @@ public class DemoProperties {
      */
     public void setDownloadDir(Path downloadDir) {
         this.downloadDir = downloadDir;
+    }
+
+    /**
+     * How many chat messages the room keeps.
+     *
+     * @return at least 1, 200 by default
+     */
+    public int getMessageCache() {
+        return messageCache;
+    }
+
+    /**
+     * Sets how many chat messages the room keeps.
+     *
+     * @param messageCache at least 1
+     */
+    public void setMessageCache(int messageCache) {
+        this.messageCache = messageCache;
     }
 }

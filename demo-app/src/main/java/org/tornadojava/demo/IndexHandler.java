@@ -3,20 +3,34 @@ package org.tornadojava.demo;
 import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.RequestHandler;
 
-/** {@code GET /}: an HTML page linking to every demo. */
+/** {@code GET /}: an HTML page linking to every demo. IOLoop thread. */
 @Handler("/")
 class IndexHandler extends RequestHandler {
     public void get() {
-        write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>tornado-java demo</title></head><body>"
-                + "<h1>tornado-java demo</h1><ul>"
-                + "<li><a href=\"/plaintext\">/plaintext</a></li>"
-                + "<li><a href=\"/json\">/json</a></li>"
-                + "<li><a href=\"" + reverseUrl("story", 1) + "\">/story/1</a></li>"
-                + "<li><a href=\"/old-home\">/old-home</a> (redirects here)</li>"
-                + "<li><a href=\"/error/418\">/error/418</a></li>"
-                + "<li><a href=\"/blocking?seconds=1\">/blocking?seconds=1</a> (sleeps on the executor)</li>"
-                + "<li><a href=\"/download/sample.bin\">/download/sample.bin</a> (10 MiB, streamed from an "
-                + "executor thread)</li>"
-                + "</ul></body></html>");
+        write(Page.html(this, "tornado-java demo", """
+                <main class="card">
+                  <h1>tornado-java demo</h1>
+                  <h2>Chat</h2>
+                  <ul class="demos">
+                    <li><a href="/login">/login</a>, then <a href="/room">/room</a>: the chat room, receiving by long
+                      polling; <a href="/room?transport=websocket">/room?transport=websocket</a> uses a WebSocket
+                      (open two browsers to talk to yourself); <a href="/logout">/logout</a></li>
+                    <li><a href="/stats">/stats</a>: waiting long polls, open chat sockets, kept messages</li>
+                    <li><code>ws://host/ws/echo</code>: a WebSocket echoing text and binary messages</li>
+                    <li><a href="/admin">/admin</a>: only from <code>tornado-demo.admin-whitelist</code>, else 403</li>
+                  </ul>
+                  <h2>Requests and responses</h2>
+                  <ul class="demos">
+                    <li><a href="/plaintext">/plaintext</a> and <a href="/json">/json</a>: the benchmark routes</li>
+                    <li><a href="%s">/story/1</a>: a path argument</li>
+                    <li><a href="/old-home">/old-home</a>: redirects here (301)</li>
+                    <li><a href="/error/418">/error/418</a>: an <code>HttpError</code></li>
+                    <li><a href="/blocking?seconds=1">/blocking?seconds=1</a>: sleeps on the executor</li>
+                    <li><a href="/download/sample.bin">/download/sample.bin</a>: 10 MiB streamed from an executor
+                      thread</li>
+                    <li><a href="/static/chat.css">/static/chat.css</a> and <a href="/static/chat.js">/static/chat.js</a>:
+                      static files</li>
+                  </ul>
+                </main>""".formatted(reverseUrl("story", 1))));
     }
 }

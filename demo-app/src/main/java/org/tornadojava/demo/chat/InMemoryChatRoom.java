@@ -1,0 +1,131 @@
+package org.tornadojava.demo.chat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The room in memory: the last {@code capacity} messages, the waiting long polls and the joined listeners, all
+ * guarded by this object's monitor. The lock is only held to update these structures and to hand messages to
+ * listeners (which queue them without blocking), so taking it on an IOLoop is cheap. Listeners get messages in id
+ * order because they are delivered under the lock; waiting long polls are completed after it is released.
+ */
+public final class InMemoryChatRoom implements ChatRoom {
+    private final int capacity;
+    private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final Set<ChatListener> listeners = new LinkedHashSet<>();
+    private long lastId;
+
+    /** A long poll waiting for messages newer than {@code cursor}. */
+    private record Waiter(long cursor, CompletableFuture<List<ChatMessage>> future) {
+    }
+
+    /**
+     * Creates an empty room. Any thread.
+     *
+     * @param capacity how many messages to keep, at least 1
+     */
+    public InMemoryChatRoom(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    @Override
+    public ChatMessage post(String from, String body) {
+        ChatMessage message;
+        List<Waiter> ready;
+        List<List<ChatMessage>> answers = new ArrayList<>();
+        synchronized (this) {
+            message = new ChatMessage(++lastId, from, body);
+            messages.addLast(message);
+            if (messages.size() > capacity) {
+                messages.removeFirst();
+            }
+            for (ChatListener listener : listeners) {
+                listener.deliver(message);
+            }
+            ready = new ArrayList<>(waiters);
+            waiters.clear();
+            for (Waiter waiter : ready) {
+                answers.add(messagesAfter(waiter.cursor()));
+            }
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            ready.get(i).future().complete(answers.get(i));
+        }
+        return message;
+    }
+
+    @Override
+    public synchronized List<ChatMessage> recent() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public CompletableFuture<List<ChatMessage>> awaitMessagesAfter(OptionalLong cursor) {
+        CompletableFuture<List<ChatMessage>> future = new CompletableFuture<>();
+        Waiter waiter;
+        synchronized (this) {
+            long after = Math.min(cursor.orElse(lastId), lastId);
+            List<ChatMessage> newer = messagesAfter(after);
+            if (!newer.isEmpty()) {
+                future.complete(newer);
+                return future;
+            }
+            waiter = new Waiter(after, future);
+            waiters.add(waiter);
+        }
+        future.whenComplete((messages, error) -> {
+            if (future.isCancelled()) {
+                remove(waiter);
+            }
+        });
+        return future;
+    }
+
+    private synchronized void remove(Waiter waiter) {
+        waiters.remove(waiter);
+    }
+
+    @Override
+    public synchronized void join(ChatListener listener, OptionalLong cursor) {
+        if (cursor.isPresent()) {
+            for (ChatMessage message : messagesAfter(cursor.getAsLong())) {
+                listener.deliver(message);
+            }
+        }
+        listeners.add(listener);
+    }
+
+    @Override
+    public synchronized void leave(ChatListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public synchronized ChatStats stats() {
+        return new ChatStats(waiters.size(), listeners.size(), messages.size());
+    }
+
+    /** The kept messages with an id above {@code cursor}, oldest first. Caller holds the lock. */
+    private List<ChatMessage> messagesAfter(long cursor) {
+        ArrayDeque<ChatMessage> newer = new ArrayDeque<>();
+        Iterator<ChatMessage> newestFirst = messages.descendingIterator();
+        while (newestFirst.hasNext()) {
+            ChatMessage message = newestFirst.next();
+            if (message.id() <= cursor) {
+                break;
+            }
+            newer.addFirst(message);
+        }
+        return List.copyOf(newer);
+    }
+}

@@ -1,0 +1,137 @@
+// tornado-java chat room: sends and receives by long polling (POST /a/message/updates), or with
+// ?transport=websocket over /chatsocket. Messages are inserted as text (textContent), never as HTML.
+(function () {
+  "use strict";
+
+  var inbox = document.getElementById("inbox");
+  var form = document.getElementById("messageform");
+  var input = form.elements.body;
+  var status = document.getElementById("status");
+  var user = inbox.dataset.user;
+  var cursor = inbox.dataset.cursor;
+  var MAX_RETRY_DELAY = 30000;
+
+  function setStatus(text, state) {
+    status.textContent = text;
+    status.dataset.state = state;
+  }
+
+  // Adds one message in id order; a message already shown (our own, echoed back) is skipped.
+  function show(message) {
+    if (document.getElementById("m" + message.id)) {
+      return;
+    }
+    var item = document.createElement("div");
+    item.className = message.from === user ? "message mine" : "message";
+    item.id = "m" + message.id;
+    item.dataset.id = String(message.id);
+    var from = document.createElement("span");
+    from.className = "from";
+    from.textContent = message.from;
+    var body = document.createElement("span");
+    body.className = "body";
+    body.textContent = message.body;
+    item.appendChild(from);
+    item.appendChild(body);
+    var after = inbox.lastElementChild;
+    while (after && Number(after.dataset.id) > message.id) {
+      after = after.previousElementSibling;
+    }
+    inbox.insertBefore(item, after ? after.nextSibling : inbox.firstChild);
+    inbox.scrollTop = inbox.scrollHeight;
+  }
+
+  // Shows messages that came from the server's broadcast and moves the cursor past them.
+  function receive(messages) {
+    messages.forEach(function (message) {
+      show(message);
+      if (message.id > Number(cursor)) {
+        cursor = String(message.id);
+      }
+    });
+  }
+
+  function post(path, fields) {
+    var data = new URLSearchParams(fields);
+    if (form.elements._xsrf) {
+      data.set("_xsrf", form.elements._xsrf.value);
+    }
+    return fetch(path, {method: "POST", body: data, credentials: "same-origin"}).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status + " " + response.statusText);
+      }
+      return response.json();
+    });
+  }
+
+  function retryDelay(previous) {
+    return Math.min(previous * 2, MAX_RETRY_DELAY);
+  }
+
+  var longPolling = {
+    delay: 500,
+    start: function () {
+      setStatus("Receiving by long polling", "ok");
+      post("/a/message/updates", {cursor: cursor}).then(function (answer) {
+        longPolling.delay = 500;
+        receive(answer.messages);
+        longPolling.start();
+      }, function (error) {
+        setStatus("Connection lost (" + error.message + "), retrying", "error");
+        setTimeout(longPolling.start, longPolling.delay);
+        longPolling.delay = retryDelay(longPolling.delay);
+      });
+    },
+    send: function (body) {
+      return post("/a/message/new", {body: body}).then(show);
+    }
+  };
+
+  var webSocket = {
+    delay: 500,
+    socket: null,
+    start: function () {
+      var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+      var socket = new WebSocket(scheme + location.host + "/chatsocket?cursor=" + encodeURIComponent(cursor));
+      socket.onopen = function () {
+        webSocket.delay = 500;
+        setStatus("Connected by WebSocket", "ok");
+      };
+      socket.onmessage = function (event) {
+        receive([JSON.parse(event.data)]);
+      };
+      socket.onclose = function () {
+        setStatus("WebSocket closed, reconnecting", "error");
+        setTimeout(webSocket.start, webSocket.delay);
+        webSocket.delay = retryDelay(webSocket.delay);
+      };
+      webSocket.socket = socket;
+    },
+    send: function (body) {
+      if (!webSocket.socket || webSocket.socket.readyState !== WebSocket.OPEN) {
+        return Promise.reject(new Error("not connected"));
+      }
+      webSocket.socket.send(JSON.stringify({body: body}));
+      return Promise.resolve();
+    }
+  };
+
+  var transport = inbox.dataset.transport === "websocket" ? webSocket : longPolling;
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var body = input.value;
+    if (!body.trim()) {
+      return;
+    }
+    input.value = "";
+    input.focus();
+    transport.send(body).catch(function (error) {
+      input.value = body;
+      setStatus("Not sent (" + error.message + ")", "error");
+    });
+  });
+
+  inbox.scrollTop = inbox.scrollHeight;
+  transport.start();
+})();
