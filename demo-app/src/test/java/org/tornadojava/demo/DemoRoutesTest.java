@@ -2,14 +2,14 @@ package org.tornadojava.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.tornadojava.spring.boot.test.LocalTornadoPort;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.support.RawWebSocket;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 
@@ -33,7 +33,57 @@ class DemoRoutesTest {
         RawResponse index = get("/");
         assertThat(index.status()).isEqualTo(200);
         assertThat(index.text()).contains("href=\"/plaintext\"", "href=\"/json\"", "href=\"/story/1\"",
-                "href=\"/old-home\"", "href=\"/error/418\"");
+                "href=\"/old-home\"", "href=\"/error/418\"", "href=\"/blocking?seconds=1\"",
+                "href=\"/download/sample.bin\"", "href=\"/login\"", "href=\"/room\"",
+                "href=\"/room?transport=websocket\"", "href=\"/logout\"", "href=\"/stats\"", "ws://host/ws/echo",
+                "href=\"/admin\"", "href=\"/static/chat.css\"", "href=\"/static/chat.js\"");
+    }
+
+    @Test
+    void adminAnswersLoopbackClients() throws Exception {
+        RawResponse response = get("/admin");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/plain; charset=UTF-8");
+        assertThat(response.text()).isEqualTo("admin ok");
+    }
+
+    @Test
+    void echoSocketSendsTextAndBinaryMessagesBack() throws Exception {
+        try (RawWebSocket socket = new RawWebSocket(port, "/ws/echo")) {
+            socket.send(RawWebSocket.TEXT, "héllo".getBytes(StandardCharsets.UTF_8), true);
+            RawWebSocket.Frame text = socket.read();
+            assertThat(text.opcode()).isEqualTo(RawWebSocket.TEXT);
+            assertThat(text.text()).isEqualTo("héllo");
+            byte[] bytes = {0, 1, 2, (byte) 0xff, (byte) 0xfe};
+            socket.send(RawWebSocket.BINARY, bytes, true);
+            RawWebSocket.Frame binary = socket.read();
+            assertThat(binary.opcode()).isEqualTo(RawWebSocket.BINARY);
+            assertThat(binary.payload()).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void staticFilesShippedInTheJarAreServed() throws Exception {
+        RawResponse script = get("/static/chat.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).isEqualTo("text/javascript");
+        assertThat(script.header("Etag")).isNotNull();
+        assertThat(script.text()).contains("textContent", "/a/message/updates", "/chatsocket")
+                .doesNotContain("innerHTML");
+        RawResponse css = get("/static/chat.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).isEqualTo("text/css");
+        assertThat(get("/static/missing.js").status()).isEqualTo(404);
+        assertThat(get("/static/../application.yml").status()).isIn(403, 404);
+
+        String versioned = index().replaceAll("(?s).*href=\"(/static/chat\\.css\\?v=[0-9a-f]+)\".*", "$1");
+        RawResponse cached = get(versioned);
+        assertThat(cached.status()).isEqualTo(200);
+        assertThat(cached.header("Cache-Control")).isEqualTo("max-age=315360000");
+    }
+
+    private String index() throws IOException {
+        return get("/").text();
     }
 
     @Test
@@ -74,11 +124,8 @@ class DemoRoutesTest {
 
     @Test
     void jsonErrorFormatIsSelectable() throws Exception {
-        try (ConfigurableApplicationContext json = new SpringApplicationBuilder(DemoApplication.class).run(
-                "--tornado.server.port=0", "--tornado.server.address=127.0.0.1", "--tornado.ioloop.threads=1",
-                "--tornado.errors.format=json", "--tornado.access-log=false")) {
-            int jsonPort = json.getEnvironment().getRequiredProperty("local.tornado.port", Integer.class);
-            assertThat(RawHttpClient.get(jsonPort, "/error/503").text())
+        try (DemoServer json = DemoServer.start("--tornado.errors.format=json", "--tornado.access-log=false")) {
+            assertThat(RawHttpClient.get(json.port(), "/error/503").text())
                     .isEqualTo("{\"status\":503,\"reason\":\"Service Unavailable\"}");
         }
     }
@@ -117,11 +164,8 @@ class DemoRoutesTest {
     void downloadDirIsConfigurable() throws Exception {
         java.nio.file.Path dir = Files.createTempDirectory("demo-downloads");
         Files.writeString(dir.resolve("note.txt"), "configured folder");
-        try (ConfigurableApplicationContext custom = new SpringApplicationBuilder(DemoApplication.class).run(
-                "--tornado.server.port=0", "--tornado.server.address=127.0.0.1", "--tornado.ioloop.threads=1",
-                "--tornado-demo.download-dir=" + dir)) {
-            int customPort = custom.getEnvironment().getRequiredProperty("local.tornado.port", Integer.class);
-            assertThat(RawHttpClient.get(customPort, "/download/note.txt").text()).isEqualTo("configured folder");
+        try (DemoServer custom = DemoServer.start("--tornado-demo.download-dir=" + dir)) {
+            assertThat(RawHttpClient.get(custom.port(), "/download/note.txt").text()).isEqualTo("configured folder");
         } finally {
             Files.delete(dir.resolve("note.txt"));
             Files.delete(dir);

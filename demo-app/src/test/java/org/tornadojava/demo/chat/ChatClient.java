@@ -79,10 +79,15 @@ final class ChatClient {
         });
     }
 
-    ChatStats stats() throws IOException {
-        JsonNode stats = json(get("/stats", null));
-        return new ChatStats(stats.get("waiters").asInt(), stats.get("websockets").asInt(),
-                stats.get("messages").asInt());
+    /** GET /stats, parsed; usable in {@code Await.until} lambdas. */
+    ChatStats stats() {
+        try {
+            JsonNode stats = json(get("/stats", null));
+            return new ChatStats(stats.get("waiters").asInt(), stats.get("websockets").asInt(),
+                    stats.get("messages").asInt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Opens a WebSocket with the JDK client, sending the cookies; messages go to the returned inbox. */

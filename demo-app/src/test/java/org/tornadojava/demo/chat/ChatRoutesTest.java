@@ -217,10 +217,6 @@ class ChatRoutesTest {
     }
 
     private int waiters() {
-        try {
-            return client.stats().waiters();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return client.stats().waiters();
     }
 }
