@@ -51,12 +51,13 @@
     });
   }
 
-  function post(path, fields) {
+  function post(path, fields, signal) {
     var data = new URLSearchParams(fields);
     if (form.elements._xsrf) {
       data.set("_xsrf", form.elements._xsrf.value);
     }
-    return fetch(path, {method: "POST", body: data, credentials: "same-origin"}).then(function (response) {
+    var request = {method: "POST", body: data, credentials: "same-origin", signal: signal};
+    return fetch(path, request).then(function (response) {
       if (!response.ok) {
         throw new Error(response.status + " " + response.statusText);
       }
@@ -68,19 +69,30 @@
     return Math.min(previous * 2, MAX_RETRY_DELAY);
   }
 
+  // The pending poll is aborted when the page is hidden (left, or kept in the back-forward cache), so the
+  // server drops its waiter at once; it starts again when the page is shown again.
   var longPolling = {
     delay: 500,
+    request: null,
     start: function () {
+      var request = new AbortController();
+      longPolling.request = request;
       setStatus("Receiving by long polling", "ok");
-      post("/a/message/updates", {cursor: cursor}).then(function (answer) {
+      post("/a/message/updates", {cursor: cursor}, request.signal).then(function (answer) {
         longPolling.delay = 500;
         receive(answer.messages);
         longPolling.start();
       }, function (error) {
+        if (request.signal.aborted) {
+          return;
+        }
         setStatus("Connection lost (" + error.message + "), retrying", "error");
         setTimeout(longPolling.start, longPolling.delay);
         longPolling.delay = retryDelay(longPolling.delay);
       });
+    },
+    stop: function () {
+      longPolling.request.abort();
     },
     send: function (body) {
       return post("/a/message/new", {body: body}).then(show);
@@ -107,6 +119,10 @@
       };
       webSocket.socket = socket;
     },
+    stop: function () {
+      webSocket.socket.onclose = null;
+      webSocket.socket.close();
+    },
     send: function (body) {
       if (!webSocket.socket || webSocket.socket.readyState !== WebSocket.OPEN) {
         return Promise.reject(new Error("not connected"));
@@ -130,6 +146,15 @@
       input.value = body;
       setStatus("Not sent (" + error.message + ")", "error");
     });
+  });
+
+  window.addEventListener("pagehide", function () {
+    transport.stop();
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      transport.start();
+    }
   });
 
   inbox.scrollTop = inbox.scrollHeight;
