@@ -33,7 +33,7 @@ public interface ChatRoom {
      * Cancelling the future removes the waiter at once. Any thread; the future may complete on any thread.
      *
      * @param cursor the last id the client saw; empty for only messages posted after this call
-     * @return the messages, oldest first, never empty
+     * @return the messages, oldest first; empty only once the room is {@link #close closed}
      */
     CompletableFuture<List<ChatMessage>> awaitMessagesAfter(OptionalLong cursor);
 
@@ -52,6 +52,13 @@ public interface ChatRoom {
      * @param listener the listener
      */
     void leave(ChatListener listener);
+
+    /**
+     * Closes the room before the server stops: every waiting long poll, and every one started later, gets an empty
+     * list at once, so no request holds up a graceful shutdown. Listeners stay (the server closes their sockets).
+     * Any thread.
+     */
+    void close();
 
     /**
      * Counts waiters, listeners and kept messages. Any thread.

@@ -21,6 +21,7 @@ public final class InMemoryChatRoom implements ChatRoom {
     private final List<Waiter> waiters = new ArrayList<>();
     private final Set<ChatListener> listeners = new LinkedHashSet<>();
     private long lastId;
+    private boolean closed;
 
     /** A long poll waiting for messages newer than {@code cursor}. */
     private record Waiter(long cursor, CompletableFuture<List<ChatMessage>> future) {
@@ -74,6 +75,10 @@ public final class InMemoryChatRoom implements ChatRoom {
         CompletableFuture<List<ChatMessage>> future = new CompletableFuture<>();
         Waiter waiter;
         synchronized (this) {
+            if (closed) {
+                future.complete(List.of());
+                return future;
+            }
             long after = Math.min(cursor.orElse(lastId), lastId);
             List<ChatMessage> newer = messagesAfter(after);
             if (!newer.isEmpty()) {
@@ -108,6 +113,19 @@ public final class InMemoryChatRoom implements ChatRoom {
     @Override
     public synchronized void leave(ChatListener listener) {
         listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        List<Waiter> ended;
+        synchronized (this) {
+            closed = true;
+            ended = new ArrayList<>(waiters);
+            waiters.clear();
+        }
+        for (Waiter waiter : ended) {
+            waiter.future().complete(List.of());
+        }
     }
 
     @Override

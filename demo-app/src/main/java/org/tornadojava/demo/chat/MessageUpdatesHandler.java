@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * {@code POST /a/message/updates} with form field {@code cursor} (the last id seen; empty for only messages posted
  * after this request): a long poll answered {@code {"messages":[...]}} as soon as newer messages exist. A client
  * that goes away has its waiter cancelled, which removes it from the room at once. Anonymous: 403; a cursor that
- * is not a non-negative number: 400. IOLoop thread.
+ * is not a non-negative number: 400; the room closing for a shutdown: 503 (the page's script retries later).
+ * IOLoop thread.
  */
 @Handler("/a/message/updates")
 class MessageUpdatesHandler extends ChatHandler {
@@ -27,7 +28,12 @@ class MessageUpdatesHandler extends ChatHandler {
     @Authenticated
     public CompletionStage<Void> post() {
         waiter = room.awaitMessagesAfter(cursor(getArgument("cursor", "").strip()));
-        return waiter.thenAccept(messages -> write(Map.of("messages", messages)));
+        return waiter.thenAccept(messages -> {
+            if (messages.isEmpty()) {
+                throw new HttpError(503, null, "the chat room is closing");
+            }
+            write(Map.of("messages", messages));
+        });
     }
 
     @Override

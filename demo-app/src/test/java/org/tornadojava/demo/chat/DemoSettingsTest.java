@@ -2,14 +2,19 @@ package org.tornadojava.demo.chat;
 
 import org.junit.jupiter.api.Test;
 import org.tornadojava.demo.DemoServer;
+import org.tornadojava.support.Await;
+import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tornadojava.demo.chat.ChatClient.cookie;
 import static org.tornadojava.demo.chat.ChatClient.form;
 
-/** The demo under non-default settings: admin whitelist, XSRF protection, message cache size. */
+/** The demo under non-default settings (admin whitelist, XSRF protection, message cache size) and stopping. */
 class DemoSettingsTest {
 
     @Test
@@ -60,6 +65,19 @@ class DemoSettingsTest {
             assertThat(client.post("/a/message/updates", alice, form("cursor", "0")).text())
                     .isEqualTo("{\"messages\":[{\"id\":2,\"from\":\"alice\",\"body\":\"two\"},"
                             + "{\"id\":3,\"from\":\"alice\",\"body\":\"three\"}]}");
+        }
+    }
+
+    @Test
+    void aWaitingLongPollDoesNotHoldUpTheGracefulShutdown() throws Exception {
+        DemoServer server = DemoServer.start("--tornado.server.shutdown-timeout=5s");
+        try (LogCapture log = LogCapture.of("tornado.general")) {
+            ChatClient client = new ChatClient(server.port());
+            CompletableFuture<RawResponse> poll = client.pollUpdates(client.login("alice"), "");
+            Await.until(() -> client.stats().waiters() == 1);
+            server.close();
+            assertThat(poll.get(10, TimeUnit.SECONDS).status()).isEqualTo(503);
+            assertThat(log.messagesOf("tornado.general")).contains("Tornado server stopped gracefully");
         }
     }
 

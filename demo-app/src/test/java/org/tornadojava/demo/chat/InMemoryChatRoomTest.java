@@ -72,6 +72,15 @@ class InMemoryChatRoomTest {
     }
 
     @Test
+    void closingAnswersWaitingAndLaterLongPollsWithAnEmptyList() {
+        CompletableFuture<List<ChatMessage>> waiter = room.awaitMessagesAfter(OptionalLong.empty());
+        room.close();
+        assertThat(waiter.getNow(null)).isEmpty();
+        assertThat(room.stats().waiters()).isZero();
+        assertThat(room.awaitMessagesAfter(OptionalLong.empty()).getNow(null)).isEmpty();
+    }
+
+    @Test
     void listenersGetTheBacklogAfterTheirCursorThenEveryNewMessageUntilTheyLeave() {
         room.post("alice", "one");
         room.post("alice", "two");
