@@ -69,8 +69,8 @@
     return Math.min(previous * 2, MAX_RETRY_DELAY);
   }
 
-  // The pending poll is aborted when the page is hidden (left, or kept in the back-forward cache), so the
-  // server drops its waiter at once; it starts again when the page is shown again.
+  // The pending poll is aborted when the page is hidden: Chromium keeps the request of a page it navigated away
+  // from open otherwise, and the server with it. Polling starts again if the page is shown again.
   var longPolling = {
     delay: 500,
     request: null,

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two people chat in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
  * with explicit paths: the driver path given to the service makes Selenium skip Selenium Manager, so nothing is
- * downloaded): first by long polling, then with {@code ?transport=websocket}.
+ * downloaded): first by long polling, then with {@code ?transport=websocket}. XSRF protection is on, so the login
+ * form and the page script must send the {@code _xsrf} token.
  * Every check is on what the other browser's page shows, so a broken page script fails the test. Skipped when
  * Chromium or chromedriver is not installed ({@code .ci/run} installs them). The room's screenshot goes to
  * {@code target/chat-room.png}, or to the path in the system property {@code demo.screenshot}
@@ -59,7 +60,7 @@ class ChatBrowserTest {
 
     @BeforeEach
     void startServer() {
-        server = DemoServer.start("--tornado.ioloop.threads=2");
+        server = DemoServer.start("--tornado.ioloop.threads=2", "--tornado.security.xsrf-cookies=true");
         client = new ChatClient(server.port());
         base = "http://127.0.0.1:" + server.port();
     }
