@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tornadojava.demo.chat.ChatClient.cookie;
 import static org.tornadojava.demo.chat.ChatClient.form;
 
@@ -66,6 +67,12 @@ class DemoSettingsTest {
                     .isEqualTo("{\"messages\":[{\"id\":2,\"from\":\"alice\",\"body\":\"two\"},"
                             + "{\"id\":3,\"from\":\"alice\",\"body\":\"three\"}]}");
         }
+    }
+
+    @Test
+    void aMessageCacheBelowOneStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> DemoServer.start("--tornado-demo.message-cache=0"))
+                .hasStackTraceContaining("tornado-demo.message-cache").hasStackTraceContaining("must be at least 1");
     }
 
     @Test
