@@ -79,31 +79,29 @@ class ChatBrowserTest {
         bob.signIn();
 
         awaitStats(new ChatStats(2, 0, 0));
-        alice.markPage();
-        bob.markPage();
-        alice.say("Hi Bob! <b>This is not bold</b>");
-        bob.sees(alice, "Hi Bob! <b>This is not bold</b>");
-        bob.say("Hello Alice, this came by long polling.");
-        alice.sees(bob, "Hello Alice, this came by long polling.");
-        alice.assertPageNotReloaded();
-        bob.assertPageNotReloaded();
+        talk(alice, "Hi Bob! <b>This is not bold</b>", bob, "Hello Alice, this came by long polling.");
 
         try (LogCapture access = LogCapture.of("tornado.access")) {
             alice.open("/room?transport=websocket");
             bob.open("/room?transport=websocket");
             awaitStats(new ChatStats(0, 2, 2));
-            alice.markPage();
-            bob.markPage();
-            bob.say("Now over the WebSocket & still escaped: <i>text</i>");
-            alice.sees(bob, "Now over the WebSocket & still escaped: <i>text</i>");
-            alice.say("Both transports share one room.");
-            bob.sees(alice, "Both transports share one room.");
-            alice.assertPageNotReloaded();
-            bob.assertPageNotReloaded();
+            talk(bob, "Now over the WebSocket & still escaped: <i>text</i>", alice, "Both transports share one room.");
             assertThat(access.messagesOf("tornado.access")).noneMatch(line -> line.contains(" /a/message/"));
         }
         assertThat(alice.browser().findElements(By.cssSelector("#inbox .message"))).hasSize(4);
         saveScreenshot(alice.browser());
+    }
+
+    /** One says something, the other sees it and answers, the first sees the answer; neither page reloads. */
+    private static void talk(Chatter first, String message, Chatter second, String answer) {
+        first.markPage();
+        second.markPage();
+        first.say(message);
+        second.sees(first, message);
+        second.say(answer);
+        first.sees(second, answer);
+        first.assertPageNotReloaded();
+        second.assertPageNotReloaded();
     }
 
     private WebDriver browser(Path profile) {
