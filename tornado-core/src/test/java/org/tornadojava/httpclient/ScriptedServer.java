@@ -48,6 +48,7 @@ final class ScriptedServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Script script;
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
@@ -82,6 +83,11 @@ final class ScriptedServer implements AutoCloseable {
 
     int acceptedConnections() {
         return accepted.get();
+    }
+
+    /** Connections whose conversation is over (the client closed, or the script ended it). */
+    int endedConnections() {
+        return ended.get();
     }
 
     List<Request> requests() {
@@ -119,6 +125,8 @@ final class ScriptedServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away; nothing to serve
+        } finally {
+            ended.incrementAndGet();
         }
     }
 
