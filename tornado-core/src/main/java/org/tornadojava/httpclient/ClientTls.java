@@ -78,16 +78,16 @@ final class ClientTls {
     }
 
     private SslContext build(boolean validateCert) {
-        SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
-        if (!validateCert) {
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-        } else {
-            builder.endpointIdentificationAlgorithm("HTTPS");
-            if (caCertificates != null) {
-                builder.trustManager(caCertificates.toFile());
-            }
-        }
         try {
+            SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (!validateCert) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                builder.endpointIdentificationAlgorithm("HTTPS");
+                if (caCertificates != null) {
+                    builder.trustManager(caCertificates.toFile());
+                }
+            }
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot build the client TLS context"
