@@ -94,14 +94,19 @@ final class RequestUrl {
     }
 
     /**
-     * Resolves a {@code Location} header against this URL, as a browser would.
+     * Resolves a {@code Location} header against this URL as RFC 3986 says (a query-only reference keeps the
+     * path, unlike {@link URI#resolve}).
      *
      * @param location the header value, absolute or relative
      * @return the target, or null when it is not a usable http or https URL
      */
     RequestUrl resolve(String location) {
+        String reference = location.trim();
         try {
-            return parse(base.resolve(new URI(location.trim())).toString());
+            if (reference.startsWith("?")) {
+                return parse(base.getScheme() + "://" + base.getRawAuthority() + base.getRawPath() + reference);
+            }
+            return parse(base.resolve(new URI(reference)).toString());
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
