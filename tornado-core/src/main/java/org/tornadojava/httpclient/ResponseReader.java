@@ -3,6 +3,7 @@ package org.tornadojava.httpclient;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
@@ -39,8 +40,8 @@ final class ResponseReader extends ChannelInboundHandlerAdapter {
         void responseEnd();
 
         /**
-         * The response could not be decoded (bad status line, headers too large, connection closed inside a
-         * body of known length); the listener is already detached.
+         * The response could not be decoded (bad status line, headers too large, a corrupt compressed body);
+         * the listener is already detached.
          *
          * @param cause what the decoder reported
          */
@@ -142,7 +143,9 @@ final class ResponseReader extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Listener current = listener;
         listener = null;
-        if (current != null) {
+        if (current != null && cause instanceof DecoderException) {
+            current.responseInvalid(cause.getCause() != null ? cause.getCause() : cause);
+        } else if (current != null) {
             current.connectionLost(cause);
         } else {
             GENERAL_LOG.debug("Connection to {} failed while idle: {}", key, cause.toString());

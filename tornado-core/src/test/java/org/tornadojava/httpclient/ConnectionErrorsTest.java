@@ -98,6 +98,16 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void aCorruptGzipBodyIsReported() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(ScriptedServer.always(
+                "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 15\r\n\r\nnot gzip at all"))) {
+            assertThat(failure(server.url("/")))
+                    .isInstanceOf(HttpConnectionError.class)
+                    .hasMessageStartingWith("Malformed response from 127.0.0.1:" + server.port());
+        }
+    }
+
+    @Test
     void headersLargerThanMaxHeaderSizeAreReported() throws Exception {
         String huge = "HTTP/1.1 200 OK\r\nX-Big: " + "x".repeat(4096) + "\r\nContent-Length: 0\r\n\r\n";
         try (ScriptedServer server = ScriptedServer.start(ScriptedServer.always(huge))) {
