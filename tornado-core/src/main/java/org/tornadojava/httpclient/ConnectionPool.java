@@ -36,24 +36,36 @@ final class ConnectionPool {
         this.idleTimeout = idleTimeout;
     }
 
+    /** What {@link #acquire} did. */
+    enum Acquired {
+        /** The slot is the caller's now. */
+        TAKEN,
+        /** The exchange waits; {@link Exchange#slotGranted()} runs on its loop once a slot is free. */
+        QUEUED,
+        /** The pool is closed: no slot will ever be granted. */
+        CLOSED
+    }
+
     /**
      * Takes a slot, or queues the exchange for one. Any thread.
      *
      * @param exchange the exchange asking
-     * @return true when the slot is taken now; false when queued ({@link Exchange#slotGranted()} runs on its
-     *         loop once a slot is free)
+     * @return whether the slot was taken, the exchange queued, or the pool is closed
      */
-    boolean acquire(Exchange exchange) {
+    Acquired acquire(Exchange exchange) {
         synchronized (lock) {
+            if (closed) {
+                return Acquired.CLOSED;
+            }
             if (inFlight < maxClients) {
                 inFlight++;
-                return true;
+                return Acquired.TAKEN;
             }
             waiting.add(exchange);
         }
         GENERAL_LOG.debug("maxClients limit reached, request queued: {} active, {} queued", maxClients,
                 queued());
-        return false;
+        return Acquired.QUEUED;
     }
 
     /**

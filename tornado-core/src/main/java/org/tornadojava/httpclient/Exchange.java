@@ -73,8 +73,11 @@ final class Exchange implements ResponseReader.Listener {
         if (!timeout.isZero()) {
             requestTimer = loop.callLater(timeout, this::requestTimedOut);
         }
-        if (client.pool().acquire(this)) {
+        ConnectionPool.Acquired acquired = client.pool().acquire(this);
+        if (acquired == ConnectionPool.Acquired.TAKEN) {
             slotGranted();
+        } else if (acquired == ConnectionPool.Acquired.CLOSED) {
+            fail(new IllegalStateException("AsyncHttpClient closed before the request was sent"));
         }
     }
 

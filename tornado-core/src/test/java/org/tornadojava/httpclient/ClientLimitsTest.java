@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
 import org.tornadojava.support.TestServer;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
@@ -18,13 +20,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tornadojava.httpclient.ConnectionReuseTest.await;
+import static org.tornadojava.httpclient.ClientTests.await;
 
 /** maxClients and its queue, the three timeouts, cancellation and closing the client. */
 class ClientLimitsTest {
@@ -191,5 +194,34 @@ class ClientLimitsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThat(client.loops().isShuttingDown()).isTrue();
         await(() -> Parked.CLOSED.contains("in-flight"));
+    }
+
+    @Test
+    void aFetchThatReachesItsLoopAfterCloseFailsInsteadOfWaitingForever() throws Exception {
+        try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
+            AsyncHttpClient client = new AsyncHttpClient(loops, new HttpClientOptions().maxClients(1));
+            CompletableFuture<HttpResponse> inFlight = client.fetch(url("in-flight"));
+            await(() -> Parked.ARRIVED.size() == 1);
+            CountDownLatch hold = new CountDownLatch(1);
+            loops.loops().get(0).execute(() -> awaitUninterruptibly(hold));
+            CompletableFuture<HttpResponse> late = client.fetch(url("late"));
+
+            client.close();
+            hold.countDown();
+
+            assertThat(ClientTests.failureOf(late)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+            assertThat(ClientTests.failureOf(inFlight)).isInstanceOf(HttpConnectionError.class);
+            assertThat(Parked.ARRIVED).containsExactly("in-flight");
+        }
+    }
+
+    /** Holds the client's only loop so the next fetch reaches it after close(); test only. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,15 +29,8 @@ class ConnectionErrorsTest {
         client.close();
     }
 
-    private static Throwable failure(String url) {
-        try {
-            client.fetch(url).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected " + url + " to fail");
+    private static Throwable failure(String url) throws Exception {
+        return ClientTests.failureOf(client.fetch(url));
     }
 
     private static int closedPort() throws IOException {
@@ -59,7 +52,7 @@ class ConnectionErrorsTest {
     }
 
     @Test
-    void anUnknownHostNamesHostAndPortAndKeepsTheCause() {
+    void anUnknownHostNamesHostAndPortAndKeepsTheCause() throws Exception {
         assertThat(failure("http://no-such-host.invalid/"))
                 .isInstanceOf(HttpConnectionError.class)
                 .hasMessageStartingWith("Cannot connect to no-such-host.invalid:80: unknown host")
@@ -135,7 +128,7 @@ class ConnectionErrorsTest {
         try (ScriptedServer server = ScriptedServer.start(ScriptedServer.always(
                 "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 204 No Content\r\n\r\n"))) {
             client.fetch(server.url("/")).get(10, TimeUnit.SECONDS);
-            ConnectionReuseTest.await(() -> server.endedConnections() == 1);
+            ClientTests.await(() -> server.endedConnections() == 1);
 
             assertThat(client.fetch(server.url("/")).get(10, TimeUnit.SECONDS).text()).isEqualTo("ok");
 
