@@ -105,11 +105,11 @@ final class Exchange implements ResponseReader.Listener {
     }
 
     private void connect() {
+        state = State.CONNECTING;
         if (client.isClosed()) {
             fail(new IllegalStateException("AsyncHttpClient is closed"));
             return;
         }
-        state = State.CONNECTING;
         Duration timeout = settings.connectTimeout();
         if (!timeout.isZero()) {
             connectTimer = loop.callLater(timeout, () -> fail(new HttpTimeoutError("Timeout while connecting")));
@@ -188,8 +188,9 @@ final class Exchange implements ResponseReader.Listener {
     public void responseEnd() {
         ClientConnection used = connection;
         connection = null;
+        String requestConnection = request.header(HttpHeaderNames.CONNECTION.toString());
         boolean keepAlive = HttpUtil.isKeepAlive(head) && used.channel().isActive()
-                && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(request.header(HttpHeaderNames.CONNECTION.toString()));
+                && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(requestConnection);
         finish();
         if (keepAlive) {
             client.pool().offer(used);

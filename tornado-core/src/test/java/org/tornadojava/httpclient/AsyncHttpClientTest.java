@@ -166,7 +166,8 @@ class AsyncHttpClientTest {
         assertThat(response.code()).isEqualTo(503);
         assertThat(response.isSuccess()).isFalse();
         assertThat(response.text()).isEqualTo("status 503");
-        assertThatThrownBy(response::rethrow).isInstanceOf(HttpClientError.class).hasMessage("HTTP 503: Service Unavailable");
+        assertThatThrownBy(response::rethrow).isInstanceOf(HttpClientError.class)
+                .hasMessage("HTTP 503: Service Unavailable");
     }
 
     @Test

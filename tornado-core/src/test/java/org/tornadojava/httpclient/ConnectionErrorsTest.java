@@ -77,7 +77,8 @@ class ConnectionErrorsTest {
         })) {
             assertThat(failure(server.url("/")))
                     .isInstanceOf(HttpConnectionError.class)
-                    .hasMessage("Connection to 127.0.0.1:" + server.port() + " closed before the response was complete");
+                    .hasMessage("Connection to 127.0.0.1:" + server.port()
+                            + " closed before the response was complete");
         }
     }
 

@@ -8,8 +8,13 @@ import org.tornadojava.web.RequestHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +41,28 @@ class ConnectionReuseTest {
             assertThat(server.requests()).extracting(ScriptedServer.Request::line)
                     .containsExactly("GET /0 HTTP/1.1", "GET /1 HTTP/1.1", "GET /2 HTTP/1.1", "GET /3 HTTP/1.1",
                             "GET /4 HTTP/1.1");
+        }
+    }
+
+    @Test
+    void concurrentFetchesFromManyThreadsShareABoundedSetOfConnections() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (ScriptedServer server = ScriptedServer.start(ScriptedServer.always(OK));
+             AsyncHttpClient client = new AsyncHttpClient(new HttpClientOptions().maxClients(3).ioLoopThreads(2))) {
+            List<CompletableFuture<HttpResponse>> responses = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String url = server.url("/" + i);
+                responses.add(CompletableFuture.supplyAsync(() -> client.fetch(url), callers)
+                        .thenCompose(response -> response));
+            }
+
+            for (CompletableFuture<HttpResponse> response : responses) {
+                assertThat(response.get(20, TimeUnit.SECONDS).text()).isEqualTo("ok");
+            }
+            assertThat(server.requests()).hasSize(100);
+            assertThat(server.acceptedConnections()).isBetween(1, 2 * 3);
+        } finally {
+            callers.shutdownNow();
         }
     }
 

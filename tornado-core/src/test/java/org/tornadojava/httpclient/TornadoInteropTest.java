@@ -140,7 +140,8 @@ class TornadoInteropTest {
                 .build()).get(10, TimeUnit.SECONDS);
 
         assertThat(response.text())
-                .isEqualTo("{\"method\": \"POST\", \"body\": \"a=1&b=2\", \"type\": \"application/x-www-form-urlencoded\"}");
+                .isEqualTo("{\"method\": \"POST\", \"body\": \"a=1&b=2\","
+                        + " \"type\": \"application/x-www-form-urlencoded\"}");
     }
 
     @Test
