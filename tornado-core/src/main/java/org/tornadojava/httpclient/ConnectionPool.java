@@ -105,15 +105,9 @@ final class ConnectionPool {
         while (true) {
             ClientConnection connection;
             synchronized (lock) {
-                Map<IOLoop, ArrayDeque<ClientConnection>> byLoop = idle.get(key);
-                ArrayDeque<ClientConnection> connections = byLoop == null ? null : byLoop.get(loop);
+                ArrayDeque<ClientConnection> connections = idleOn(key, loop);
                 connection = connections == null ? null : connections.pollLast();
-                if (connections != null && connections.isEmpty()) {
-                    byLoop.remove(loop);
-                    if (byLoop.isEmpty()) {
-                        idle.remove(key);
-                    }
-                }
+                dropIfEmpty(key, loop, connections);
             }
             if (connection == null) {
                 return null;
@@ -161,9 +155,27 @@ final class ConnectionPool {
 
     private boolean remove(ClientConnection connection) {
         synchronized (lock) {
-            Map<IOLoop, ArrayDeque<ClientConnection>> byLoop = idle.get(connection.key());
-            ArrayDeque<ClientConnection> connections = byLoop == null ? null : byLoop.get(connection.loop());
-            return connections != null && connections.remove(connection);
+            ArrayDeque<ClientConnection> connections = idleOn(connection.key(), connection.loop());
+            boolean removed = connections != null && connections.remove(connection);
+            dropIfEmpty(connection.key(), connection.loop(), connections);
+            return removed;
+        }
+    }
+
+    /** The idle connections of the key on the loop, or null. Under the lock. */
+    private ArrayDeque<ClientConnection> idleOn(PoolKey key, IOLoop loop) {
+        Map<IOLoop, ArrayDeque<ClientConnection>> byLoop = idle.get(key);
+        return byLoop == null ? null : byLoop.get(loop);
+    }
+
+    /** Forgets an emptied queue, and the key when no loop has idle connections for it. Under the lock. */
+    private void dropIfEmpty(PoolKey key, IOLoop loop, ArrayDeque<ClientConnection> connections) {
+        if (connections != null && connections.isEmpty()) {
+            Map<IOLoop, ArrayDeque<ClientConnection>> byLoop = idle.get(key);
+            byLoop.remove(loop);
+            if (byLoop.isEmpty()) {
+                idle.remove(key);
+            }
         }
     }
 
