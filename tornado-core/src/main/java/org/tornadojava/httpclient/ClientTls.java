@@ -18,24 +18,22 @@ import java.util.List;
 /**
  * TLS for client connections with the JDK's engine: by default the JDK trust store (or the configured CA file)
  * and host-name verification; for {@code validateCert(false)} a context that accepts any certificate. Sends SNI
- * for host names (not for IP addresses). Contexts are built on first use. Thread-safe.
+ * for host names (not for IP addresses). Both contexts are built when the client is created, so loading the trust
+ * store never blocks an IOLoop. Immutable; thread-safe.
  */
 final class ClientTls {
-    private final Path caCertificates;
-    private SslContext validating;
-    private SslContext insecure;
+    private final SslContext validating;
+    private final SslContext insecure;
 
     /**
-     * Prepares the contexts; with a CA file, the validating one is built at once so a bad file fails here.
+     * Builds the contexts. On the thread creating the client.
      *
      * @param caCertificates PEM file of trusted authorities, or null for the JDK's trust store
      * @throws IllegalStateException when the CA file cannot be read
      */
     ClientTls(Path caCertificates) {
-        this.caCertificates = caCertificates;
-        if (caCertificates != null) {
-            this.validating = build(true);
-        }
+        this.validating = build(true, caCertificates);
+        this.insecure = build(false, null);
     }
 
     /**
@@ -46,10 +44,9 @@ final class ClientTls {
      * @param port the port
      * @param validateCert whether to check the certificate chain and the host name
      * @return the handler, its handshake not yet started
-     * @throws IllegalStateException when the CA file cannot be read
      */
     SslHandler newHandler(ByteBufAllocator alloc, String host, int port, boolean validateCert) {
-        SslHandler handler = context(validateCert).newHandler(alloc, host, port);
+        SslHandler handler = (validateCert ? validating : insecure).newHandler(alloc, host, port);
         handler.setHandshakeTimeoutMillis(0);
         if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
             SSLEngine engine = handler.engine();
@@ -64,20 +61,7 @@ final class ClientTls {
         return handler;
     }
 
-    private synchronized SslContext context(boolean validateCert) {
-        if (validateCert) {
-            if (validating == null) {
-                validating = build(true);
-            }
-            return validating;
-        }
-        if (insecure == null) {
-            insecure = build(false);
-        }
-        return insecure;
-    }
-
-    private SslContext build(boolean validateCert) {
+    private static SslContext build(boolean validateCert, Path caCertificates) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
             if (!validateCert) {
