@@ -51,16 +51,20 @@ public final class AsyncHttpClient implements AutoCloseable {
     private final DnsAddressResolverGroup resolver;
     private final ChannelGroup channels;
 
-    /** A client with Tornado's defaults and one IOLoop of its own. Any thread. */
+    /**
+     * A client with Tornado's defaults and one IOLoop of its own. Any thread; like every constructor it reads the
+     * trust store, so create clients at startup rather than on an IOLoop.
+     */
     public AsyncHttpClient() {
         this(new HttpClientOptions());
     }
 
     /**
      * A client with its own IOLoops ({@link HttpClientOptions#ioLoopThreads()}, default 1), stopped by
-     * {@link #close()}. Any thread.
+     * {@link #close()}. Any thread (preferably not an IOLoop: it reads the trust store).
      *
      * @param options the settings; copied
+     * @throws IllegalStateException when {@code caCertificates} cannot be read
      */
     public AsyncHttpClient(HttpClientOptions options) {
         this(new IOLoopGroup(options.ioLoopThreads(), options.transport()), true, options);
@@ -68,7 +72,7 @@ public final class AsyncHttpClient implements AutoCloseable {
 
     /**
      * A client on existing IOLoops, e.g. the server's: no thread is started, and {@link #close()} leaves the loops
-     * running. Any thread.
+     * running. Any thread (preferably not an IOLoop: it reads the trust store).
      *
      * @param loops the loops connections live on
      * @param options the settings; copied ({@code ioLoopThreads} and {@code transport} are ignored)
