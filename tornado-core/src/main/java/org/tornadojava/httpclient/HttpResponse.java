@@ -63,8 +63,9 @@ public final class HttpResponse {
     }
 
     /**
-     * A copy of the response headers as received, except after decompression: then {@code Content-Encoding} and
-     * {@code Content-Length} are removed, since they described the compressed bytes. Any thread.
+     * A copy of the response headers as received, except after decompression: then {@code Content-Encoding} is
+     * removed and {@code Content-Length}, which counted the compressed bytes, is replaced by
+     * {@code Transfer-Encoding: chunked} (use {@link #bodyLength()}). Any thread.
      *
      * @return a copy; changing it changes nothing
      */

@@ -89,6 +89,8 @@ class ResponseBodyTest {
 
         assertThat(response.text()).isEqualTo(TEXT);
         assertThat(response.header("Content-Encoding")).isNull();
+        assertThat(response.header("Content-Length")).isNull();
+        assertThat(response.header("Transfer-Encoding")).isEqualTo("chunked");
         assertThat(response.header("Vary")).isEqualTo("Accept-Encoding");
     }
 
