@@ -1,11 +1,13 @@
 package org.tornadojava.demo;
 
+import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.HttpError;
 import org.tornadojava.web.RequestHandler;
 
 import java.util.concurrent.CompletionStage;
 
 /** {@code GET /blocking?seconds=S}: sleeps S seconds (0 to 10) on the executor, then answers {@code slept S}. */
+@Handler("/blocking")
 class BlockingHandler extends RequestHandler {
     private static final double MAX_SECONDS = 10;
 

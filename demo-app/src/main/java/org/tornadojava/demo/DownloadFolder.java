@@ -1,5 +1,7 @@
 package org.tornadojava.demo;
 
+import org.springframework.stereotype.Component;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,14 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-/** The default download folder: a temporary directory holding a 10 MiB {@code sample.bin}. */
-final class DownloadFolder {
+/**
+ * The folder {@code /download/(name)} serves: {@code tornado-demo.download-dir}, or by default a temporary
+ * directory holding a 10 MiB {@code sample.bin}, created on first use (off the start-up path) and deleted when
+ * the JVM exits. Thread-safe; {@link #path()} may block while the default folder is written, so call it on an
+ * executor thread, never on an IOLoop.
+ */
+@Component
+class DownloadFolder {
     static final int SAMPLE_SIZE = 10 * 1024 * 1024;
 
-    private DownloadFolder() {
+    private final Path configured;
+    private Path path;
+
+    DownloadFolder(DemoProperties properties) {
+        this.configured = properties.getDownloadDir();
     }
 
-    static Path createDefault() {
+    synchronized Path path() {
+        if (path == null) {
+            path = configured != null ? configured : createDefault();
+        }
+        return path;
+    }
+
+    private static Path createDefault() {
         try {
             Path dir = Files.createTempDirectory("tornado-demo-downloads");
             Path sample = dir.resolve("sample.bin");
@@ -26,8 +45,8 @@ final class DownloadFolder {
                     out.write(block);
                 }
             }
-            sample.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
+            sample.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the demo download folder", e);

@@ -1,5 +1,6 @@
 package org.tornadojava.demo;
 
+import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.HttpError;
 import org.tornadojava.web.RequestHandler;
 
@@ -7,29 +8,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /download/(name)}: streams a file of the download folder in 64 KiB chunks written from an executor
- * thread, flushing after each chunk (seed 003's pattern, made safe by loop confinement). Init argument
- * {@code dir} is the folder. Names with {@code /}, {@code \} or {@code ..}, and missing files, are 404.
+ * thread, flushing after each chunk (seed 003's pattern, made safe by loop confinement). The folder is the
+ * {@link DownloadFolder} bean. Names with {@code /}, {@code \} or {@code ..}, and missing files, are 404.
  */
+@Handler("/download/(.+)")
 class DownloadHandler extends RequestHandler {
     private static final int CHUNK = 64 * 1024;
-    private Path dir;
+    private final DownloadFolder folder;
 
-    @Override
-    protected void initialize(Map<String, Object> kwargs) {
-        dir = (Path) kwargs.get("dir");
+    DownloadHandler(DownloadFolder folder) {
+        this.folder = folder;
     }
 
     public CompletionStage<Void> get(String name) {
         if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()) {
             throw new HttpError(404);
         }
-        Path file = dir.resolve(name);
         return runOnExecutor(() -> {
+            Path file = folder.path().resolve(name);
             try (InputStream in = Files.newInputStream(file)) {
                 setHeader("Content-Type", "application/octet-stream");
                 setHeader("Content-Length", Files.size(file));

@@ -1,8 +1,10 @@
 package org.tornadojava.demo;
 
+import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.RequestHandler;
 
 /** {@code GET /}: an HTML page linking to every demo. */
+@Handler("/")
 class IndexHandler extends RequestHandler {
     public void get() {
         write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>tornado-java demo</title></head><body>"

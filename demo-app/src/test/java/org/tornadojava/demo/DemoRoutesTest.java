@@ -1,40 +1,36 @@
 package org.tornadojava.demo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.concurrent.BlockingExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tornadojava.spring.boot.test.LocalTornadoPort;
+import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
-import org.tornadojava.support.TestServer;
-import org.tornadojava.web.ErrorFormat;
 
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SpringBootTest(properties = {"tornado.server.port=0", "tornado.server.address=127.0.0.1",
+    "tornado.ioloop.threads=2", "tornado.executor.threads=4"})
 class DemoRoutesTest {
-    private static TestServer server;
-    private static BlockingExecutor executor;
-    private static Path downloads;
+    @LocalTornadoPort
+    private int port;
 
-    @BeforeAll
-    static void start() {
-        executor = new BlockingExecutor(4, 10);
-        downloads = DownloadFolder.createDefault();
-        server = TestServer.start(DemoApplication.application(ErrorFormat.HTML, false, true, executor, downloads));
-    }
+    @Autowired
+    private DownloadFolder downloads;
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        executor.close();
+    private RawResponse get(String path) throws IOException {
+        return RawHttpClient.get(port, path);
     }
 
     @Test
     void indexLinksToTheDemos() throws Exception {
-        RawResponse index = server.get("/");
+        RawResponse index = get("/");
         assertThat(index.status()).isEqualTo(200);
         assertThat(index.text()).contains("href=\"/plaintext\"", "href=\"/json\"", "href=\"/story/1\"",
                 "href=\"/old-home\"", "href=\"/error/418\"");
@@ -42,65 +38,68 @@ class DemoRoutesTest {
 
     @Test
     void plaintextIsHelloWorldAsText() throws Exception {
-        RawResponse response = server.get("/plaintext");
+        RawResponse response = get("/plaintext");
         assertThat(response.header("Content-Type")).isEqualTo("text/plain; charset=UTF-8");
         assertThat(response.text()).isEqualTo("Hello, World!");
     }
 
     @Test
     void jsonIsTheHelloWorldMessage() throws Exception {
-        RawResponse response = server.get("/json");
+        RawResponse response = get("/json");
         assertThat(response.header("Content-Type")).isEqualTo("application/json");
         assertThat(response.text()).isEqualTo("{\"message\":\"Hello, World!\"}");
     }
 
     @Test
     void storyEchoesItsPathArgumentAndRejectsNonDigits() throws Exception {
-        assertThat(server.get("/story/42").text()).isEqualTo("You requested story 42");
-        assertThat(server.get("/story/abc").status()).isEqualTo(404);
+        assertThat(get("/story/42").text()).isEqualTo("You requested story 42");
+        assertThat(get("/story/abc").status()).isEqualTo(404);
     }
 
     @Test
     void oldHomeRedirectsPermanentlyToTheIndex() throws Exception {
-        RawResponse response = server.get("/old-home");
+        RawResponse response = get("/old-home");
         assertThat(response.status()).isEqualTo(301);
         assertThat(response.header("Location")).isEqualTo("/");
     }
 
     @Test
     void errorRouteRaisesTheGivenStatus() throws Exception {
-        RawResponse response = server.get("/error/418");
+        RawResponse response = get("/error/418");
         assertThat(response.status()).isEqualTo(418);
         assertThat(response.text()).isEqualTo(
                 "<html><title>418: I&#39;m a Teapot</title><body>418: I&#39;m a Teapot</body></html>");
-        assertThat(server.get("/error/200").status()).isEqualTo(400);
+        assertThat(get("/error/200").status()).isEqualTo(400);
     }
 
     @Test
     void jsonErrorFormatIsSelectable() throws Exception {
-        try (TestServer json = TestServer.start(DemoApplication.application(ErrorFormat.JSON, false, false, executor,
-                downloads))) {
-            assertThat(json.get("/error/503").text()).isEqualTo("{\"status\":503,\"reason\":\"Service Unavailable\"}");
+        try (ConfigurableApplicationContext json = new SpringApplicationBuilder(DemoApplication.class).run(
+                "--tornado.server.port=0", "--tornado.server.address=127.0.0.1", "--tornado.ioloop.threads=1",
+                "--tornado.errors.format=json", "--tornado.access-log=false")) {
+            int jsonPort = json.getEnvironment().getRequiredProperty("local.tornado.port", Integer.class);
+            assertThat(RawHttpClient.get(jsonPort, "/error/503").text())
+                    .isEqualTo("{\"status\":503,\"reason\":\"Service Unavailable\"}");
         }
     }
 
     @Test
     void blockingSleepsOnTheExecutorAndValidatesSeconds() throws Exception {
-        RawResponse slept = server.get("/blocking?seconds=0.2");
+        RawResponse slept = get("/blocking?seconds=0.2");
         assertThat(slept.status()).isEqualTo(200);
         assertThat(slept.text()).isEqualTo("slept 0.2");
-        assertThat(server.get("/blocking?seconds=11").status()).isEqualTo(400);
-        assertThat(server.get("/blocking?seconds=-1").status()).isEqualTo(400);
-        assertThat(server.get("/blocking?seconds=abc").status()).isEqualTo(400);
-        assertThat(server.get("/blocking").status()).isEqualTo(400);
+        assertThat(get("/blocking?seconds=11").status()).isEqualTo(400);
+        assertThat(get("/blocking?seconds=-1").status()).isEqualTo(400);
+        assertThat(get("/blocking?seconds=abc").status()).isEqualTo(400);
+        assertThat(get("/blocking").status()).isEqualTo(400);
     }
 
     @Test
     void downloadStreamsTheFileIntact() throws Exception {
-        RawResponse response = server.get("/download/sample.bin");
+        RawResponse response = get("/download/sample.bin");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("application/octet-stream");
-        byte[] expected = Files.readAllBytes(downloads.resolve("sample.bin"));
+        byte[] expected = Files.readAllBytes(downloads.path().resolve("sample.bin"));
         assertThat(response.body()).hasSize(DownloadFolder.SAMPLE_SIZE);
         assertThat(MessageDigest.getInstance("SHA-256").digest(response.body()))
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(expected));
@@ -110,7 +109,22 @@ class DemoRoutesTest {
     void downloadRefusesTraversalAndMissingFiles() throws Exception {
         for (String path : new String[] {"/download/missing.bin", "/download/..%2Fetc%2Fpasswd",
                 "/download/a%5Cb", "/download/..", "/download/sub/sample.bin"}) {
-            assertThat(server.get(path).status()).as(path).isEqualTo(404);
+            assertThat(get(path).status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void downloadDirIsConfigurable() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("demo-downloads");
+        Files.writeString(dir.resolve("note.txt"), "configured folder");
+        try (ConfigurableApplicationContext custom = new SpringApplicationBuilder(DemoApplication.class).run(
+                "--tornado.server.port=0", "--tornado.server.address=127.0.0.1", "--tornado.ioloop.threads=1",
+                "--tornado-demo.download-dir=" + dir)) {
+            int customPort = custom.getEnvironment().getRequiredProperty("local.tornado.port", Integer.class);
+            assertThat(RawHttpClient.get(customPort, "/download/note.txt").text()).isEqualTo("configured folder");
+        } finally {
+            Files.delete(dir.resolve("note.txt"));
+            Files.delete(dir);
         }
     }
 }

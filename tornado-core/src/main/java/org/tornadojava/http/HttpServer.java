@@ -25,8 +25,8 @@ import java.time.Duration;
  * server.start();
  * }</pre>
  *
- * <p>{@link #start()} and {@link #stop()} are thread-safe and idempotent. The server does not own the loops:
- * whoever created the {@link IOLoopGroup} shuts it down.
+ * <p>{@link #start()}, {@link #stop()} and {@link #shutdownGracefully(Duration)} are thread-safe and idempotent.
+ * The server does not own the loops: whoever created the {@link IOLoopGroup} shuts it down.
  */
 public final class HttpServer {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
@@ -39,7 +39,8 @@ public final class HttpServer {
     private final IOLoopGroup loops;
     private final ChannelGroup connections = new DefaultChannelGroup("tornado-connections",
             GlobalEventExecutor.INSTANCE);
-    private Channel serverChannel;
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private volatile Channel serverChannel;
 
     /**
      * Creates a server; nothing is bound until {@link #start()}.
@@ -73,7 +74,8 @@ public final class HttpServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new HttpServerInitializer(delegate, options, loops, connections, sslContext));
+                .childHandler(new HttpServerInitializer(delegate, options, loops, connections, sslContext,
+                        inFlight));
         if (options.reusePort()) {
             ChannelOption<Boolean> reusePort = loops.transport().reusePortOption();
             if (reusePort == null) {
@@ -97,16 +99,17 @@ public final class HttpServer {
      *
      * @return the bound port, or -1 when not running
      */
-    public synchronized int port() {
-        return serverChannel == null ? -1 : ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    public int port() {
+        Channel listening = serverChannel;
+        return listening == null ? -1 : ((InetSocketAddress) listening.localAddress()).getPort();
     }
 
     /**
      * Tells whether the server is accepting connections. Any thread.
      *
-     * @return true between {@link #start()} and {@link #stop()}
+     * @return true between {@link #start()} and {@link #stop()} or {@link #shutdownGracefully(Duration)}
      */
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return serverChannel != null;
     }
 
@@ -117,6 +120,15 @@ public final class HttpServer {
      */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /**
+     * Number of requests handed to the delegate whose response has not been written yet. Any thread.
+     *
+     * @return requests in flight
+     */
+    public int inFlightRequestCount() {
+        return inFlight.count();
     }
 
     /**
@@ -134,6 +146,44 @@ public final class HttpServer {
         connections.close().awaitUninterruptibly(timeout.toMillis());
         delegate.serverStopped();
         GENERAL_LOG.info("Tornado server stopped");
+    }
+
+    /**
+     * Stops gracefully: closes the listening socket at once (new connections are refused), closes idle
+     * keep-alive connections, lets requests in flight finish (each response then carries
+     * {@code Connection: close} and its connection is closed after it) for at most {@code timeout}, then closes
+     * every connection left. Calling it when not running does nothing and returns true. Blocks the calling
+     * thread; not from an IOLoop.
+     *
+     * @param timeout longest wait for requests in flight
+     * @return true when every request in flight finished in time; false when some were cut off
+     */
+    public synchronized boolean shutdownGracefully(Duration timeout) {
+        Channel listening = serverChannel;
+        if (listening == null) {
+            return true;
+        }
+        listening.close().awaitUninterruptibly(timeout.toMillis());
+        serverChannel = null;
+        for (Channel channel : connections) {
+            channel.eventLoop().execute(() -> {
+                HttpServerConnection connection = channel.pipeline().get(HttpServerConnection.class);
+                if (connection != null) {
+                    connection.closeWhenIdle();
+                }
+            });
+        }
+        boolean drained = inFlight.awaitIdle(timeout);
+        int cutOff = inFlight.count();
+        connections.close().awaitUninterruptibly(timeout.toMillis());
+        delegate.serverStopped();
+        if (drained) {
+            GENERAL_LOG.info("Tornado server stopped gracefully");
+        } else {
+            GENERAL_LOG.warn("Tornado server stopped after {}: {} request(s) still in flight were cut off", timeout,
+                    cutOff);
+        }
+        return drained;
     }
 
     /** Stops the server, waiting up to 10 seconds. See {@link #stop(Duration)}. */

@@ -2,14 +2,17 @@ package org.tornadojava.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpContentEncoder;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -21,6 +24,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -33,6 +38,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * One client connection, Tornado's {@code HTTP1ServerConnection}. Serves one request at a time: the head goes to
@@ -59,6 +65,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final String protocol;
     private final RequestTimeouts timeouts;
     private final XHeaders xheaders;
+    private final InFlightRequests inFlightRequests;
     private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String remoteIp;
@@ -67,15 +74,17 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private boolean paused;
     private boolean discarding;
     private boolean closed;
+    private boolean draining;
 
     HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol,
-                         RequestTimeouts timeouts) {
+                         RequestTimeouts timeouts, InFlightRequests inFlightRequests) {
         this.delegate = delegate;
         this.options = options;
         this.loop = loop;
         this.protocol = protocol;
         this.timeouts = timeouts;
         this.xheaders = new XHeaders(options.xheaders(), options.trustedProxies());
+        this.inFlightRequests = inFlightRequests;
     }
 
     /** Headers for a new response, without per-value validation (values are checked when set). */
@@ -157,6 +166,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
                 writer);
         timeouts.headReceived(bodyFollows);
         inFlight = writer;
+        inFlightRequests.started();
         GzipBodyInflater inflater = null;
         String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         if (options.decompressRequest() && encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
@@ -263,6 +273,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             inFlight = null;
+            requestEnded(exchange.request.writer());
             reject(rejection);
         }
     }
@@ -316,6 +327,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return closed;
     }
 
+    /** True once the server shuts down gracefully: the response in flight is the connection's last. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /**
+     * Part of a graceful shutdown: closes the connection now when no request is in flight, otherwise after the
+     * current response. IOLoop thread.
+     */
+    void closeWhenIdle() {
+        draining = true;
+        if (inFlight == null && reading == null) {
+            ctx.close();
+        }
+    }
+
+    private void requestEnded(ResponseWriter writer) {
+        if (writer.markEnded()) {
+            inFlightRequests.ended();
+        }
+    }
+
     boolean compressResponse() {
         return options.compressResponse();
     }
@@ -332,6 +365,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return ctx.writeAndFlush(message);
     }
 
+    /** Writes without flushing; the next flush (e.g. {@link #writeFinal}'s) sends it. */
+    void write(Object message) {
+        ctx.write(message);
+    }
+
+    /**
+     * Tells whether a {@code FileRegion} may go down the pipeline as it is: not through TLS (which must encrypt
+     * the bytes) nor through a content encoder (which would pass the region by unencoded).
+     */
+    boolean canSendFileRegion() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        return pipeline.get(SslHandler.class) == null && pipeline.get(HttpContentEncoder.class) == null;
+    }
+
+    /** Puts a {@link ChunkedWriteHandler} right before this handler, once, so {@code ChunkedInput}s can be written. */
+    void ensureChunkedWriter() {
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(ChunkedWriteHandler.class) == null) {
+            pipeline.addBefore(ctx.name(), "chunked-writer", new ChunkedWriteHandler());
+        }
+    }
+
     ChannelFuture flushed() {
         return ctx.newSucceededFuture();
     }
@@ -344,13 +399,28 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    ChannelFuture writeFinal(ResponseWriter writer, HttpObject message, boolean keepAlive) {
+    ChannelFuture upgrade(ResponseWriter writer, Function<Channel, ChannelFuture> handover) {
+        if (writer != inFlight || reading != null) {
+            throw new IllegalStateException("only a request whose body was read may upgrade the connection");
+        }
+        inFlight = null;
+        requestEnded(writer);
+        releaseQueued();
+        timeouts.bodyReceived();
+        ctx.pipeline().remove(timeouts);
+        ChannelFuture switched = handover.apply(ctx.channel());
+        ctx.pipeline().remove(this);
+        return switched;
+    }
+
+    ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
         ChannelFuture future = ctx.writeAndFlush(message);
         if (writer != inFlight) {
             return future;
         }
         inFlight = null;
-        if (!keepAlive || discarding) {
+        future.addListener(written -> requestEnded(writer));
+        if (!keepAlive || discarding || draining) {
             discarding = true;
             releaseQueued();
             future.addListener(ChannelFutureListener.CLOSE);
@@ -379,6 +449,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ResponseWriter writer = inFlight;
         inFlight = null;
         if (writer != null) {
+            requestEnded(writer);
             writer.connectionClosed();
         }
         ctx.fireChannelInactive();

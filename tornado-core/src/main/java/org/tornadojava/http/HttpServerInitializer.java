@@ -23,14 +23,16 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private final IOLoopGroup loops;
     private final ChannelGroup connections;
     private final SslContext sslContext;
+    private final InFlightRequests inFlight;
 
     HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
-                          ChannelGroup connections, SslContext sslContext) {
+                          ChannelGroup connections, SslContext sslContext, InFlightRequests inFlight) {
         this.delegate = delegate;
         this.options = options;
         this.loops = loops;
         this.connections = connections;
         this.sslContext = sslContext;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -52,6 +54,6 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast("compressor", new ResponseCompressor());
         }
         pipeline.addLast("tornado", new HttpServerConnection(delegate, options, loops.loopOf(channel.eventLoop()),
-                sslContext != null ? "https" : "http", timeouts));
+                sslContext != null ? "https" : "http", timeouts, inFlight));
     }
 }

@@ -3,27 +3,36 @@ package org.tornadojava.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.ioloop.IOLoop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.util.function.Function;
+
 /**
  * Writes the response of one request on its connection, Tornado's per-request {@code HTTP1Connection}: either
- * in one piece ({@link #writeFull}) or as a head followed by chunks ({@link #writeHead}, {@link #writeChunk},
- * {@link #finish}). It decides the framing ({@code Content-Length} or chunked) and the {@code Connection}
- * header, writes no body for HEAD requests, and tells the connection when the response is complete so the next
- * pipelined request can start.
+ * in one piece ({@link #writeFull}), as a head followed by chunks ({@link #writeHead}, {@link #writeChunk},
+ * {@link #finish}), or as a head followed by part of a file ({@link #writeFile}). It decides the framing
+ * ({@code Content-Length} or chunked) and the {@code Connection} header, writes no body for HEAD requests, and
+ * tells the connection when the response is complete so the next pipelined request can start.
  *
  * <p>IOLoop thread only. Every {@link ByteBuf} passed in is owned by the writer from then on.
  */
@@ -33,6 +42,7 @@ public final class ResponseWriter {
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString CONNECTION = AsciiString.cached("Connection");
     private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("Transfer-Encoding");
+    private static final int FILE_CHUNK_SIZE = 64 * 1024;
     private static final AsciiString VARY = AsciiString.cached("Vary");
 
     private final HttpServerConnection connection;
@@ -42,6 +52,7 @@ public final class ResponseWriter {
     private boolean headWritten;
     private boolean finished;
     private boolean bodyComplete;
+    private boolean ended;
     private long declaredLength = -1;
     private long sent;
     private Runnable closeListener;
@@ -136,6 +147,64 @@ public final class ResponseWriter {
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
                 headers, connection.trailers());
         return connection.writeFinal(this, response, keepAlive);
+    }
+
+    /**
+     * Writes a whole response whose body is {@code length} bytes of a file from {@code offset}, and finishes the
+     * request. {@code Content-Length} is set to {@code length}. The bytes go from the file to the socket without
+     * passing through the heap ({@code FileRegion}: sendfile or splice) unless the pipeline must see them (TLS, a
+     * content encoder): then the file is read in 64 KiB chunks as the socket drains. For HEAD requests, and
+     * statuses without a body, only the head is sent.
+     *
+     * @param status the status line
+     * @param headers response headers, adopted by the writer
+     * @param file an open file; ownership passes to the writer, which closes it when done
+     * @param offset first byte to send
+     * @param length number of bytes to send
+     * @return the write's future, done when the last byte reached the socket
+     * @throws IllegalArgumentException when the file channel is closed (nothing is written then)
+     */
+    public ChannelFuture writeFile(HttpResponseStatus status, HttpHeaders headers, FileChannel file, long offset,
+                                   long length) {
+        checkHeadNotWritten();
+        if (!file.isOpen()) {
+            throw new IllegalArgumentException("the file channel is closed");
+        }
+        if (headRequest || length == 0 || !mayHaveBody(status)) {
+            closeQuietly(file);
+            if (mayHaveBody(status)) {
+                headers.set(CONTENT_LENGTH, length);
+            }
+            return writeFull(status, headers, null);
+        }
+        headers.set(CONTENT_LENGTH, length);
+        setConnectionHeader(headers);
+        headWritten = true;
+        finished = true;
+        connection.headWritten();
+        connection.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
+        if (connection.canSendFileRegion()) {
+            connection.write(new DefaultFileRegion(file, offset, length));
+            return connection.writeFinal(this, LastHttpContent.EMPTY_LAST_CONTENT, keepAlive);
+        }
+        connection.ensureChunkedWriter();
+        return connection.writeFinal(this, new HttpChunkedInput(chunked(file, offset, length)), keepAlive);
+    }
+
+    private static ChunkedNioFile chunked(FileChannel file, long offset, long length) {
+        try {
+            return new ChunkedNioFile(file, offset, length, FILE_CHUNK_SIZE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            GENERAL_LOG.debug("cannot close a served file: {}", e.toString());
+        }
     }
 
     /**
@@ -237,12 +306,36 @@ public final class ResponseWriter {
     }
 
     /**
+     * Hands the connection over to another protocol (a WebSocket) instead of an HTTP response: the HTTP request
+     * handling leaves the pipeline and {@code handover} gets the channel to answer the handshake and install its
+     * own handlers. Nothing else is read or written as HTTP on this connection afterwards.
+     *
+     * @param handover writes the protocol switch (e.g. {@code 101}) and installs the new handlers
+     * @return the future {@code handover} returned
+     */
+    public ChannelFuture upgrade(Function<Channel, ChannelFuture> handover) {
+        checkHeadNotWritten();
+        headWritten = true;
+        finished = true;
+        return connection.upgrade(this, handover);
+    }
+
+    /**
      * Gives up on the response and closes the connection, e.g. after an error once the head was sent; the client
      * sees a truncated response rather than a complete-looking one.
      */
     public void abort() {
         finished = true;
         connection.close();
+    }
+
+    /** Marks the request as no longer in flight; true the first time only. IOLoop thread. */
+    boolean markEnded() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        return true;
     }
 
     void connectionClosed() {
@@ -263,7 +356,7 @@ public final class ResponseWriter {
             String vary = headers.get(VARY);
             headers.set(VARY, vary == null || vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
         }
-        if (!bodyComplete) {
+        if (!bodyComplete || connection.isDraining()) {
             keepAlive = false;
         }
         if (requestVersion.equals(HttpVersion.HTTP_1_1)) {

@@ -34,8 +34,9 @@ final class HandlerMethods {
     private HandlerMethods(Class<?> type) {
         this.streamsBody = type.isAnnotationPresent(StreamRequestBody.class);
         Map<String, Verb> found = new LinkedHashMap<>();
+        boolean classAuthenticated = type.isAnnotationPresent(Authenticated.class);
         for (String method : SUPPORTED) {
-            Verb verb = Verb.find(type, method.toLowerCase(java.util.Locale.ROOT));
+            Verb verb = Verb.find(type, method.toLowerCase(java.util.Locale.ROOT), classAuthenticated);
             if (verb != null) {
                 found.put(method, verb);
             }
@@ -73,16 +74,19 @@ final class HandlerMethods {
         private final String name;
         private final Map<Integer, MethodHandle> byArity;
         private final MethodHandle varargs;
+        private final boolean authenticated;
 
-        private Verb(String name, Map<Integer, MethodHandle> byArity, MethodHandle varargs) {
+        private Verb(String name, Map<Integer, MethodHandle> byArity, MethodHandle varargs, boolean authenticated) {
             this.name = name;
             this.byArity = byArity;
             this.varargs = varargs;
+            this.authenticated = authenticated;
         }
 
-        static Verb find(Class<?> type, String name) {
+        static Verb find(Class<?> type, String name, boolean classAuthenticated) {
             Map<Integer, MethodHandle> byArity = new HashMap<>();
             MethodHandle varargs = null;
+            boolean authenticated = classAuthenticated;
             for (Class<?> c = type; c != null && c != RequestHandler.class && c != Object.class;
                  c = c.getSuperclass()) {
                 for (Method method : c.getDeclaredMethods()) {
@@ -90,6 +94,7 @@ final class HandlerMethods {
                             || method.isBridge() || method.isSynthetic() || !onlyStrings(method)) {
                         continue;
                     }
+                    authenticated |= method.isAnnotationPresent(Authenticated.class);
                     MethodHandle handle = unreflect(method);
                     if (isStringArray(method)) {
                         if (varargs == null) {
@@ -101,7 +106,12 @@ final class HandlerMethods {
                     }
                 }
             }
-            return byArity.isEmpty() && varargs == null ? null : new Verb(name, byArity, varargs);
+            return byArity.isEmpty() && varargs == null ? null : new Verb(name, byArity, varargs, authenticated);
+        }
+
+        /** Whether the verb carries {@link Authenticated} (on a method or the class). */
+        boolean authenticated() {
+            return authenticated;
         }
 
         /** Calls the overload taking {@code args.length} strings; returns what the method returned. */

@@ -38,8 +38,8 @@ final class PercentCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < to && hexValue(text.charAt(i + 1)) >= 0 && hexValue(text.charAt(i + 2)) >= 0) {
-                bytes.write(hexValue(text.charAt(i + 1)) * 16 + hexValue(text.charAt(i + 2)));
+            if (c == '%' && i + 2 < to && Hex.value(text.charAt(i + 1)) >= 0 && Hex.value(text.charAt(i + 2)) >= 0) {
+                bytes.write(Hex.value(text.charAt(i + 1)) * 16 + Hex.value(text.charAt(i + 2)));
                 i += 2;
             } else if (plusIsSpace && c == '+') {
                 bytes.write(' ');
@@ -56,30 +56,31 @@ final class PercentCodec {
 
     /** Percent-encodes everything but unreserved characters and {@code /} (Python's {@code quote}). */
     static String encodePath(String value) {
+        return encode(value, true);
+    }
+
+    /**
+     * Encodes a query or form value as Python's {@code quote_plus} (what {@code urlencode} uses): unreserved
+     * characters stay, a space becomes {@code +}, everything else (including {@code /}) is percent-encoded.
+     */
+    static String encodeQueryValue(String value) {
+        return encode(value, false);
+    }
+
+    private static String encode(String value, boolean path) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '/') {
+                    || c == '_' || c == '~' || (path && c == '/')) {
                 out.append((char) c);
+            } else if (!path && c == ' ') {
+                out.append('+');
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
         return out.toString();
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

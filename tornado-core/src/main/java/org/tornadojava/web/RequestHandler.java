@@ -2,6 +2,7 @@ package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -9,15 +10,20 @@ import io.netty.util.AsciiString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
+import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -34,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 /**
  * Base class of request handlers, Tornado's {@code RequestHandler}. The application creates one instance per
@@ -50,6 +57,11 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>A method the class does not declare answers 405 with an {@code Allow} header; HEAD runs {@code get} and sends
  * no body. After the verb method returns (or its stage completes) the response is finished automatically.
+ *
+ * <p>Before the verb method, in this order: the method check (405), path arguments (400 for bad UTF-8),
+ * {@link #ipWhitelist()} (403), {@link #checkXsrfCookie()} when the application turns XSRF on (403),
+ * {@link #prepare()}, then {@link Authenticated} (302 to the login page, or 403). A 200 answer to GET or HEAD that
+ * was not flushed is tagged by {@link #computeEtag()} and answered 304 when {@code If-None-Match} matches.
  *
  * <h2>Threading</h2>
  * An instance is confined to its connection's IOLoop: {@code initialize}, {@code prepare}, the verb method,
@@ -78,12 +90,19 @@ public abstract class RequestHandler {
     private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=UTF-8");
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=UTF-8");
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
+    private static final AsciiString ETAG = AsciiString.cached("Etag");
+    private static final AsciiString SET_COOKIE = AsciiString.cached("Set-Cookie");
+    private static final List<AsciiString> REPRESENTATION_HEADERS = List.of(CONTENT_TYPE, CONTENT_LENGTH,
+            AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"));
+    private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
+    private static final List<String> XSRF_EXEMPT = List.of("GET", "HEAD", "OPTIONS");
 
     private Application application;
     private HttpServerRequest request;
     private ResponseWriter writer;
     private IOLoop loop;
     private RequestArguments arguments;
+    private Map<String, Object> initArgs;
     private String[] pathArgs;
     private int status;
     private String reason;
@@ -93,18 +112,31 @@ public abstract class RequestHandler {
     private boolean finished;
     private boolean onFinishRan;
     private String allowOn405;
+    private Map<String, String> newCookies;
+    private volatile Map<String, String> requestCookies;
+    private volatile boolean currentUserKnown;
+    private volatile Object currentUser;
+    private byte[] rawXsrfToken;
+    private boolean xsrfCookieSent;
+    private String xsrfToken;
     private volatile boolean finishCalled;
     private volatile boolean closed;
+    private String routePattern;
 
     /** Subclasses get their dependencies through the constructor; the request is not available yet. */
     protected RequestHandler() {
+    }
+
+    /** The pattern of the route that chose this handler (null for the default handler), for request listeners. */
+    final void routePattern(String pattern) {
+        this.routePattern = pattern;
     }
 
     // ---------------------------------------------------------------- lifecycle, called by Application
 
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                      String[] rawGroups, Throwable creationFailure) {
-        begin(application, request);
+        begin(application, request, initArgs);
         try {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
@@ -123,7 +155,7 @@ public abstract class RequestHandler {
     /** Starts a {@link StreamRequestBody} handler when the head arrived: up to and including {@code prepare}. */
     final void startStreaming(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                               String[] rawGroups) {
-        begin(application, request);
+        begin(application, request, initArgs);
         try {
             this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
@@ -158,11 +190,12 @@ public abstract class RequestHandler {
         }
     }
 
-    private void begin(Application application, HttpServerRequest request) {
+    private void begin(Application application, HttpServerRequest request, Map<String, Object> initArgs) {
         this.application = application;
         this.request = request;
         this.writer = request.writer();
         this.loop = writer.loop();
+        this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
         clear();
     }
@@ -172,6 +205,13 @@ public abstract class RequestHandler {
             throw new HttpError(405);
         }
         pathArgs = decodePathArgs(rawGroups);
+        CidrSet whitelist = ipWhitelist();
+        if (whitelist != null && !whitelist.contains(request.remoteIp())) {
+            throw new HttpError(403, null, "IP address not in the handler's whitelist");
+        }
+        if (application.xsrfCookies() && !XSRF_EXEMPT.contains(request.method())) {
+            checkXsrfCookie();
+        }
         prepare();
     }
 
@@ -181,6 +221,10 @@ public abstract class RequestHandler {
         if (verb == null) {
             allowOn405 = methods.allow();
             throw new HttpError(405);
+        }
+        if (verb.authenticated() && currentUser() == null) {
+            refuseAnonymous(request.method());
+            return;
         }
         Object result = verb.invoke(this, pathArgs);
         if (result instanceof CompletionStage) {
@@ -196,6 +240,33 @@ public abstract class RequestHandler {
         } else if (!finishCalled) {
             finish();
         }
+    }
+
+    private void refuseAnonymous(String method) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw new HttpError(403);
+        }
+        String url = getLoginUrl();
+        if (url.indexOf('?') < 0) {
+            String next = hasScheme(url) ? request.fullUrl() : request.uri();
+            url += "?next=" + PercentCodec.encodeQueryValue(next);
+        }
+        redirect(url);
+    }
+
+    /** Whether a URL starts with a scheme ({@code https:}), as Python's {@code urlsplit(url).scheme} finds one. */
+    private static boolean hasScheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 1 || !Character.isLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = url.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String[] decodePathArgs(String[] rawGroups) {
@@ -654,6 +725,16 @@ public abstract class RequestHandler {
     }
 
     /**
+     * The response headers set so far (defaults, {@link #setDefaultHeaders()}, {@code setHeader} calls), for
+     * subclasses that answer outside the usual response, such as a WebSocket handshake. IOLoop thread.
+     *
+     * @return the live headers
+     */
+    protected final HttpHeaders responseHeaders() {
+        return headers;
+    }
+
+    /**
      * A response header set so far. IOLoop thread.
      *
      * @param name the header name
@@ -883,6 +964,7 @@ public abstract class RequestHandler {
         }
         if (!headersWritten) {
             headersWritten = true;
+            addNewCookies();
             writer.writeHead(responseStatus(), headers);
         }
         ByteBuf chunk = takeBuffer();
@@ -940,19 +1022,86 @@ public abstract class RequestHandler {
             return CompletableFuture.failedFuture(new IllegalStateException("Content-Length mismatch"));
         }
         finished = true;
-        ByteBuf body = takeBuffer();
         ChannelFuture written;
         if (!headersWritten) {
+            applyConditionalGet();
             headersWritten = true;
-            written = writer.writeFull(responseStatus(), headers, body);
+            addNewCookies();
+            written = writer.writeFull(responseStatus(), headers, takeBuffer());
         } else {
-            written = writer.finish(body);
+            written = writer.finish(takeBuffer());
         }
+        return logAndComplete(written);
+    }
+
+    private CompletableFuture<Void> logAndComplete(ChannelFuture written) {
         if (application.accessLog()) {
             AccessLog.log(status, request);
         }
+        notifyRequestListeners();
         runOnFinish();
         return completion(written);
+    }
+
+    /**
+     * Tornado's automatic ETag in {@code finish}: a 200 answer to GET or HEAD without an ETag gets
+     * {@link #computeEtag()}'s, and becomes 304 without body when {@code If-None-Match} matches. Responses that
+     * have no body lose their representation headers (RFC 9110 15.4.5).
+     */
+    private void applyConditionalGet() {
+        String method = request.method();
+        if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
+            setEtagHeader();
+            if (checkEtagHeader()) {
+                releaseBuffer();
+                status = 304;
+                reason = HttpStatusReasons.reason(304);
+            }
+        }
+        if (status == 304 || status == 204 || status < 200) {
+            for (AsciiString name : REPRESENTATION_HEADERS) {
+                headers.remove(name);
+            }
+        }
+    }
+
+    private void addNewCookies() {
+        if (newCookies != null) {
+            for (String line : newCookies.values()) {
+                headers.add(SET_COOKIE, line);
+            }
+        }
+    }
+
+    /**
+     * Ends the response with {@code length} bytes of a file from {@code offset} as the body (see
+     * {@link ResponseWriter#writeFile}): status and headers as set, {@code Content-Length} from {@code length}, no
+     * automatic ETag. Takes ownership of the file. IOLoop thread.
+     */
+    final CompletableFuture<Void> sendFile(FileChannel file, long offset, long length) {
+        if ((finishCalled || headersWritten) && !closed) {
+            closeQuietly(file);
+            throw new IllegalStateException(finishCalled ? "finish() called twice" : "headers already written");
+        }
+        finishCalled = true;
+        if (closed) {
+            closeQuietly(file);
+            finishAfterClose();
+            return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
+        }
+        finished = true;
+        releaseBuffer();
+        headersWritten = true;
+        addNewCookies();
+        return logAndComplete(writer.writeFile(responseStatus(), headers, file, offset, length));
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            GENERAL_LOG.debug("cannot close a file: {}", e.toString());
+        }
     }
 
     /** A Content-Length the handler set that differs from the buffered body (HEAD and bodiless statuses aside). */
@@ -966,6 +1115,21 @@ public abstract class RequestHandler {
             return Long.parseLong(declared.trim()) != written;
         } catch (NumberFormatException e) {
             return true;
+        }
+    }
+
+    private void notifyRequestListeners() {
+        List<RequestListener> listeners = application.requestListeners();
+        if (listeners.isEmpty()) {
+            return;
+        }
+        long duration = System.nanoTime() - request.startNanos();
+        for (RequestListener listener : listeners) {
+            try {
+                listener.requestFinished(routePattern, request.method(), status, duration);
+            } catch (Throwable e) {
+                APP_LOG.error("Exception in request listener for {}", summary(), e);
+            }
         }
     }
 
@@ -1078,8 +1242,35 @@ public abstract class RequestHandler {
      *
      * @return true after a disconnect
      */
-    public final boolean isClosed() {
+    public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Switches the connection to another protocol instead of answering with an HTTP response (Tornado's
+     * {@code detach}, used by {@code WebSocketHandler}): the request counts as finished (logged with
+     * {@code status}), nothing more is written as HTTP, and {@code handover} gets the channel. IOLoop thread.
+     *
+     * @param status the status to log, e.g. 101
+     * @param handover answers the handshake and installs the new protocol's handlers
+     * @return the future {@code handover} returned
+     * @throws IllegalStateException when output was already sent
+     */
+    protected final ChannelFuture upgradeConnection(int status, Function<Channel, ChannelFuture> handover) {
+        if (headersWritten || finishCalled) {
+            throw new IllegalStateException("Cannot upgrade a connection after output was sent");
+        }
+        finishCalled = true;
+        finished = true;
+        headersWritten = true;
+        this.status = status;
+        releaseBuffer();
+        ChannelFuture switched = writer.upgrade(handover);
+        if (application.accessLog()) {
+            AccessLog.log(status, request);
+        }
+        notifyRequestListeners();
+        return switched;
     }
 
     /**
@@ -1131,6 +1322,364 @@ public abstract class RequestHandler {
      */
     public final String reverseUrl(String name, Object... args) {
         return application.reverseUrl(name, args);
+    }
+
+    // ---------------------------------------------------------------- ETag
+
+    /**
+     * The ETag of the response being finished, Tornado's {@code compute_etag}: by default the application's
+     * {@link EtagPolicy} applied to the buffered body (SHA-1, strong or weak, or none). Called on the IOLoop when a
+     * 200 answer to GET or HEAD is finished without having been flushed or given an {@code Etag} header. Override
+     * to tag differently, or return null to turn ETags (and the automatic 304) off for this handler, e.g. for
+     * pages whose logic changes while their bytes do not (seed 000).
+     *
+     * @return the quoted tag, or null for none
+     */
+    protected String computeEtag() {
+        return application.etagPolicy().etagFor(buffer);
+    }
+
+    /**
+     * Sets the {@code Etag} header from {@link #computeEtag()} (nothing when it returns null), Tornado's
+     * {@code set_etag_header}; call it with {@link #checkEtagHeader()} to answer 304 before doing expensive work.
+     * IOLoop thread.
+     */
+    protected final void setEtagHeader() {
+        String etag = computeEtag();
+        if (etag != null) {
+            setHeader(ETAG, etag);
+        }
+    }
+
+    /**
+     * Tells whether the request's {@code If-None-Match} matches the {@code Etag} header set so far, Tornado's
+     * {@code check_etag_header}: a list of tags, {@code *}, weak comparison. IOLoop thread.
+     *
+     * @return true when a 304 should be answered
+     */
+    protected final boolean checkEtagHeader() {
+        return IfNoneMatch.matches(request.headers().get("If-None-Match"), headers.get(ETAG));
+    }
+
+    // ---------------------------------------------------------------- cookies
+
+    /**
+     * The cookies the request carries, by name (Tornado's {@code self.cookies}); cookies set in this response are
+     * not among them. Quoted values are unquoted; of two cookies with one name the last wins. Any thread.
+     *
+     * @return an unmodifiable map
+     */
+    public final Map<String, String> cookies() {
+        Map<String, String> parsed = requestCookies;
+        if (parsed == null) {
+            parsed = Collections.unmodifiableMap(CookieCodec.parse(request.headers()));
+            requestCookies = parsed;
+        }
+        return parsed;
+    }
+
+    /**
+     * A cookie of the request, Tornado's {@code get_cookie}. Any thread.
+     *
+     * @param name the cookie name
+     * @return its value, or null when the request has none
+     */
+    public final String getCookie(String name) {
+        return cookies().get(name);
+    }
+
+    /**
+     * A cookie of the request, or a default. Any thread.
+     *
+     * @param name the cookie name
+     * @param defaultValue returned when the request has none
+     * @return the value or the default
+     */
+    public final String getCookie(String name, String defaultValue) {
+        return cookies().getOrDefault(name, defaultValue);
+    }
+
+    /**
+     * Sets a session cookie with path {@code /}: {@code Set-Cookie: name=value; Path=/}. Any thread.
+     *
+     * @param name the cookie name
+     * @param value the value; quoted on the wire when it has characters outside the cookie token set
+     * @throws IllegalArgumentException as {@link #setCookie(String, String, CookieOptions)}
+     */
+    public final void setCookie(String name, String value) {
+        setCookie(name, value, CookieOptions.defaults());
+    }
+
+    /**
+     * Sets a cookie, Tornado's {@code set_cookie}, e.g.
+     * {@code name=value; Domain=foo.com; expires=Tue, 01 Jan 2030 00:00:00 GMT; HttpOnly; Max-Age=10; Path=/;
+     * SameSite=Lax; Secure}. A cookie with a lifetime gets both {@code expires} and {@code Max-Age}. Setting the
+     * same name again replaces the earlier cookie. The header is added when the response head is written, error
+     * pages included. Any thread; the arguments are checked on the calling thread.
+     *
+     * @param name the cookie name: a token, not an attribute name such as {@code path}
+     * @param value the value: no white space, control characters or characters beyond Latin-1; others outside
+     *        the token set (such as {@code ;}, {@code "}, {@code =}) are quoted and escaped as Python does
+     * @param options path, domain, lifetime and flags
+     * @throws IllegalArgumentException for an invalid name or value (nothing is set)
+     */
+    public final void setCookie(String name, String value, CookieOptions options) {
+        String line = CookieCodec.setCookie(name, value, options, application.clock().instant());
+        onLoop(() -> {
+            if (newCookies == null) {
+                newCookies = new LinkedHashMap<>();
+            }
+            newCookies.remove(name);
+            newCookies.put(name, line);
+        });
+    }
+
+    /**
+     * Deletes a cookie set with path {@code /} and no domain. Any thread.
+     *
+     * @param name the cookie name
+     */
+    public final void clearCookie(String name) {
+        clearCookie(name, CookieOptions.defaults());
+    }
+
+    /**
+     * Deletes a cookie, Tornado's {@code clear_cookie}: an empty value that expired a year ago, {@code Max-Age=0}.
+     * Path and domain (and for {@code SameSite=None} cookies, {@code Secure}) must be those the cookie was set
+     * with; the lifetime of {@code options} is ignored. Any thread.
+     *
+     * @param name the cookie name
+     * @param options the path, domain and flags the cookie was set with
+     */
+    public final void clearCookie(String name, CookieOptions options) {
+        Instant past = application.clock().instant().minus(CLEARED_COOKIE_AGE);
+        setCookie(name, "", options.maxAge(null).expires(past));
+    }
+
+    /**
+     * Deletes every cookie the request carries (with path {@code /} and no domain), Tornado's
+     * {@code clear_all_cookies}. Names that are not valid cookie tokens are skipped. Any thread.
+     */
+    public final void clearAllCookies() {
+        clearAllCookies(CookieOptions.defaults());
+    }
+
+    /**
+     * Deletes every cookie the request carries, with the given path, domain and flags. Any thread.
+     *
+     * @param options the path, domain and flags the cookies were set with
+     */
+    public final void clearAllCookies(CookieOptions options) {
+        for (String name : cookies().keySet()) {
+            if (CookieCodec.isValidName(name)) {
+                clearCookie(name, options);
+            }
+        }
+    }
+
+    /**
+     * Sets a signed, timestamped cookie that lives 30 days in the browser, Tornado's {@code set_signed_cookie}.
+     * Python Tornado with the same cookie secret reads it. Any thread.
+     *
+     * @param name the cookie name (bound into the signature)
+     * @param value the value, signed as UTF-8
+     * @throws IllegalStateException when the application has no cookie secret
+     */
+    public final void setSignedCookie(String name, String value) {
+        setSignedCookie(name, value, CookieOptions.defaults().expiresDays(30));
+    }
+
+    /**
+     * Sets a signed, timestamped cookie with the given attributes (no lifetime: a session cookie). Any thread.
+     *
+     * @param name the cookie name (bound into the signature)
+     * @param value the value, signed as UTF-8
+     * @param options path, domain, lifetime and flags
+     * @throws IllegalStateException when the application has no cookie secret
+     */
+    public final void setSignedCookie(String name, String value, CookieOptions options) {
+        setCookie(name, application.signedValues().create(name, value.getBytes(StandardCharsets.UTF_8)), options);
+    }
+
+    /**
+     * The value of a signed cookie of the request, Tornado's {@code get_signed_cookie}, if its signature is valid
+     * and it is not older than the application's {@code signedCookieMaxAge} (31 days by default). Any thread.
+     *
+     * @param name the cookie name
+     * @return the value (UTF-8), or null when missing, tampered with, signed for another name or expired
+     * @throws IllegalStateException when the application has no cookie secret
+     */
+    public final String getSignedCookie(String name) {
+        return getSignedCookie(name, application.signedCookieMaxAge());
+    }
+
+    /**
+     * The value of a signed cookie of the request if valid and not older than {@code maxAge}. Any thread.
+     *
+     * @param name the cookie name
+     * @param maxAge the oldest signature accepted
+     * @return the value (UTF-8), or null
+     * @throws IllegalStateException when the application has no cookie secret
+     */
+    public final String getSignedCookie(String name, Duration maxAge) {
+        byte[] value = application.signedValues().decode(name, getCookie(name), maxAge);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- XSRF
+
+    /**
+     * The XSRF token to embed in this page's forms (field {@code _xsrf}) or send as {@code X-XSRFToken}, Tornado's
+     * {@code xsrf_token}: the {@code _xsrf} cookie's token, masked anew for this request (version 2). When the
+     * request has no valid {@code _xsrf} cookie a new token is made and the cookie set (for 30 days when a user is
+     * logged in, else for the session). The same value is returned for the rest of the request. Call it from one
+     * thread at a time, normally the IOLoop.
+     *
+     * @return the token, e.g. {@code 2|0a1b2c3d|...|1700000000}
+     */
+    public final String xsrfToken() {
+        if (xsrfToken == null) {
+            byte[] raw = rawXsrfToken();
+            xsrfToken = XsrfTokens.mask(raw, application.clock().millis() / 1000);
+            if (!xsrfCookieSent) {
+                xsrfCookieSent = true;
+                setCookie(XsrfTokens.NAME, xsrfToken, currentUser() != null
+                        ? CookieOptions.defaults().expiresDays(30) : CookieOptions.defaults());
+            }
+        }
+        return xsrfToken;
+    }
+
+    /**
+     * A hidden form field carrying {@link #xsrfToken()}, Tornado's {@code xsrf_form_html}:
+     * {@code <input type="hidden" name="_xsrf" value="..."/>}. Same threading as {@link #xsrfToken()}.
+     *
+     * @return the HTML
+     */
+    public final String xsrfFormHtml() {
+        return "<input type=\"hidden\" name=\"_xsrf\" value=\"" + Escape.xhtmlEscape(xsrfToken()) + "\"/>";
+    }
+
+    /**
+     * Checks the request's XSRF token against its {@code _xsrf} cookie, Tornado's {@code check_xsrf_cookie}. With
+     * {@link Application.Builder#xsrfCookies(boolean)} it runs on the IOLoop for POST, PUT, PATCH and DELETE
+     * before {@link #prepare()}. The token is the {@code _xsrf} argument (query or body), else the
+     * {@code X-XSRFToken} or {@code X-CSRFToken} header. Override to exempt a handler (as {@link ErrorHandler}
+     * does), or call it yourself.
+     *
+     * @throws HttpError 403 when the token is missing, malformed or not the cookie's
+     */
+    protected void checkXsrfCookie() {
+        String token = getArgument(XsrfTokens.NAME, null);
+        if (token == null || token.isEmpty()) {
+            token = request.headers().get("X-Xsrftoken");
+        }
+        if (token == null || token.isEmpty()) {
+            token = request.headers().get("X-Csrftoken");
+        }
+        if (token == null || token.isEmpty()) {
+            throw new HttpError(403, null, "'_xsrf' argument missing from POST");
+        }
+        byte[] submitted = XsrfTokens.decode(token);
+        if (submitted == null) {
+            throw new HttpError(403, null, "'_xsrf' argument has invalid format");
+        }
+        if (!XsrfTokens.sameToken(submitted, rawXsrfToken())) {
+            throw new HttpError(403, null, "XSRF cookie does not match POST argument");
+        }
+    }
+
+    /** The token of the {@code _xsrf} cookie, or a new one (then {@link #xsrfToken()} sets the cookie). */
+    private byte[] rawXsrfToken() {
+        if (rawXsrfToken == null) {
+            String cookie = getCookie(XsrfTokens.NAME);
+            byte[] fromCookie = cookie == null ? null : XsrfTokens.decode(cookie);
+            xsrfCookieSent = fromCookie != null;
+            rawXsrfToken = fromCookie != null ? fromCookie : XsrfTokens.newToken();
+        }
+        return rawXsrfToken;
+    }
+
+    // ---------------------------------------------------------------- authentication and access
+
+    /**
+     * Determines the logged-in user, Tornado's {@code get_current_user}; called at most once per request, by
+     * {@link #currentUser()}. Returns null (anonymous) by default. Override, typically reading a signed cookie:
+     * {@code return getSignedCookie("user");}. IOLoop thread, or whichever thread first asks for the user.
+     *
+     * @return the user, or null when anonymous
+     */
+    protected Object getCurrentUser() {
+        return null;
+    }
+
+    /**
+     * The logged-in user of this request, Tornado's {@code current_user}: {@link #getCurrentUser()}'s answer,
+     * cached, unless {@link #setCurrentUser} set one (e.g. in {@code prepare} after an asynchronous lookup).
+     * Any thread.
+     *
+     * @return the user, or null when anonymous
+     */
+    public final Object currentUser() {
+        if (!currentUserKnown) {
+            currentUser = getCurrentUser();
+            currentUserKnown = true;
+        }
+        return currentUser;
+    }
+
+    /**
+     * Sets the logged-in user for the rest of the request. Any thread.
+     *
+     * @param user the user, or null for anonymous
+     */
+    public final void setCurrentUser(Object user) {
+        currentUser = user;
+        currentUserKnown = true;
+    }
+
+    /**
+     * Where {@link Authenticated} sends anonymous users, Tornado's {@code get_login_url}: the application's
+     * {@code loginUrl} by default. Override to choose per request. IOLoop thread.
+     *
+     * @return a path or absolute URL
+     */
+    protected String getLoginUrl() {
+        return application.loginUrl();
+    }
+
+    /**
+     * The networks allowed to reach this handler, checked on the IOLoop after the application's whitelist and
+     * before the XSRF check and {@link #prepare()}; another address answers 403 with one WARN line on
+     * {@code tornado.general}. By default the route's init argument {@code ip_whitelist} (a {@link CidrSet}), or
+     * null (no restriction) without one. An empty set lets nobody in. Override to decide in code:
+     *
+     * <pre>{@code
+     * private static final CidrSet ADMINS = CidrSet.parse("127.0.0.1/32, ::1/128");
+     * protected CidrSet ipWhitelist() { return ADMINS; }
+     * }</pre>
+     *
+     * @return the allowed networks, or null for everybody
+     * @throws IllegalStateException when the init argument is not a {@code CidrSet}
+     */
+    protected CidrSet ipWhitelist() {
+        Object whitelist = initArgs.get("ip_whitelist");
+        if (whitelist == null || whitelist instanceof CidrSet) {
+            return (CidrSet) whitelist;
+        }
+        throw new IllegalStateException("init argument ip_whitelist must be a CidrSet, not " + whitelist.getClass());
+    }
+
+    /**
+     * The versioned URL of a static file ({@code /static/js/app.js?v=<sha512>}); see
+     * {@link Application#staticUrl(String)}. Any thread.
+     *
+     * @param path the file's path relative to the static folder
+     * @return the URL
+     * @throws IllegalStateException when the application serves no static folder
+     */
+    public final String staticUrl(String path) {
+        return application.staticUrl(path);
     }
 
     private void onLoop(Runnable action) {

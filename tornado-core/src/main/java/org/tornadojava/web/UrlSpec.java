@@ -130,6 +130,16 @@ public final class UrlSpec {
         return pattern.matcher("").groupCount();
     }
 
+    /**
+     * Tells whether the pattern is a plain path without regex characters ({@code ^} and {@code $} aside), such a
+     * route matches exactly one path. Any thread.
+     *
+     * @return true for a literal path such as {@code /plaintext}
+     */
+    public boolean isLiteral() {
+        return literalPath != null;
+    }
+
     String literalPath() {
         return literalPath;
     }

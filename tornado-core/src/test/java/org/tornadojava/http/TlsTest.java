@@ -10,18 +10,12 @@ import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.support.TlsClient;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,20 +46,7 @@ class TlsTest {
     }
 
     private static SSLSocket tlsSocket() throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(certificate.getCertificatePEM().getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.port());
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket;
+        return TlsClient.connect(certificate, server.port(), "h2", "http/1.1");
     }
 
     @Test

@@ -28,6 +28,13 @@ class UrlSpecTest {
     }
 
     @Test
+    void isLiteralTellsPlainPathsFromRegexes() {
+        assertThat(UrlSpec.of("/plaintext", Dummy::new).isLiteral()).isTrue();
+        assertThat(UrlSpec.of("^/a/b$", Dummy::new).isLiteral()).isTrue();
+        assertThat(UrlSpec.of("/story/([0-9]+)", Dummy::new).isLiteral()).isFalse();
+    }
+
+    @Test
     void reverseFillsGroupsWithPercentEncodedValues() {
         assertThat(UrlSpec.of("/story/([0-9]+)", Dummy::new).reverse(42)).isEqualTo("/story/42");
         assertThat(UrlSpec.of("/a/(.*)/b/(.*)", Dummy::new).reverse("x y", "é/z")).isEqualTo("/a/x%20y/b/%C3%A9/z");

@@ -1,0 +1,162 @@
+package org.tornadojava.spring.boot.autoconfigure;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.CidrSet;
+import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.Application;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * Turns {@link TornadoProperties} into tornado-core objects: the {@link HttpServerOptions}, the settings of the
+ * {@link Application.Builder}, the {@link IOLoopGroup} and the {@link BlockingExecutor}. The one place that knows
+ * which key feeds which core setting: binding a new key is a field in {@link TornadoProperties} plus one line
+ * here. tornado-core checks the values; a value it refuses fails start-up with an
+ * {@link InvalidConfigurationPropertyValueException} naming the key and the value (Boot's failure analysis prints
+ * both). Used on the thread refreshing the context; not thread-safe.
+ */
+public final class TornadoPropertiesMapper {
+    private final TornadoProperties properties;
+
+    /**
+     * Creates a mapper over bound properties.
+     *
+     * @param properties the {@code tornado.*} properties
+     */
+    public TornadoPropertiesMapper(TornadoProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * Server options from {@code tornado.server.*}.
+     *
+     * @return new options
+     * @throws InvalidConfigurationPropertyValueException for a value tornado-core refuses
+     */
+    public HttpServerOptions serverOptions() {
+        TornadoProperties.Server server = properties.getServer();
+        HttpServerOptions options = new HttpServerOptions();
+        apply("tornado.server.port", server.getPort(), options::port);
+        apply("tornado.server.address", server.getAddress(), options::address);
+        apply("tornado.server.backlog", server.getBacklog(), options::backlog);
+        apply("tornado.server.no-keep-alive", server.isNoKeepAlive(), options::noKeepAlive);
+        apply("tornado.server.max-header-size", server.getMaxHeaderSize(),
+                size -> options.maxHeaderSize(Math.toIntExact(size.toBytes())));
+        apply("tornado.server.max-body-size", server.getMaxBodySize(), size -> options.maxBodySize(size.toBytes()));
+        apply("tornado.server.shutdown-timeout", server.getShutdownTimeout(), timeout -> {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+        });
+        apply("tornado.server.reuse-port", server.isReusePort(), options::reusePort);
+        apply("tornado.server.xheaders", server.isXheaders(), options::xheaders);
+        apply("tornado.server.trusted-proxies", server.getTrustedProxies(),
+                cidrs -> options.trustedProxies(CidrSet.parse(cidrs)));
+        apply("tornado.server.idle-connection-timeout", server.getIdleConnectionTimeout(),
+                options::idleConnectionTimeout);
+        apply("tornado.server.header-timeout", server.getHeaderTimeout(), options::headerTimeout);
+        apply("tornado.server.body-timeout", server.getBodyTimeout(), options::bodyTimeout);
+        apply("tornado.server.decompress-request", server.isDecompressRequest(), options::decompressRequest);
+        apply("tornado.server.compress-response", server.isCompressResponse(), options::compressResponse);
+        TornadoProperties.Ssl ssl = server.getSsl();
+        if (ssl.isEnabled()) {
+            apply("tornado.server.ssl.certificate", ssl.getCertificate(), TornadoPropertiesMapper::readableFile);
+            apply("tornado.server.ssl.private-key", ssl.getPrivateKey(), TornadoPropertiesMapper::readableFile);
+            options.ssl(ssl.getCertificate(), ssl.getPrivateKey());
+        }
+        return options;
+    }
+
+    /**
+     * Applies {@code tornado.debug}, {@code tornado.access-log}, {@code tornado.errors.*},
+     * {@code tornado.websocket.*}, {@code tornado.etag.*}, {@code tornado.security.*} and {@code tornado.static.*}
+     * to a builder.
+     *
+     * @param builder the application builder
+     */
+    public void configure(Application.Builder builder) {
+        apply("tornado.debug", properties.isDebug(), builder::debug);
+        apply("tornado.access-log", properties.isAccessLog(), builder::accessLog);
+        apply("tornado.errors.format", properties.getErrors().getFormat(), builder::errorFormat);
+        TornadoProperties.Websocket websocket = properties.getWebsocket();
+        apply("tornado.websocket.max-message-size", websocket.getMaxMessageSize(),
+                size -> builder.websocketMaxMessageSize(Math.toIntExact(size.toBytes())));
+        apply("tornado.websocket.ping-interval", websocket.getPingInterval(), builder::websocketPingInterval);
+        apply("tornado.websocket.compression", websocket.isCompression(), builder::websocketCompression);
+        apply("tornado.etag.policy", properties.getEtag().getPolicy(), builder::etagPolicy);
+        TornadoProperties.Security security = properties.getSecurity();
+        apply("tornado.security.ip-whitelist", security.getIpWhitelist(),
+                cidrs -> builder.ipWhitelist(CidrSet.parse(cidrs)));
+        if (security.getCookieSecret() != null) {
+            apply("tornado.security.cookie-secret", security.getCookieSecret(), builder::cookieSecret);
+        }
+        apply("tornado.security.signed-cookie-max-age", security.getSignedCookieMaxAge(),
+                builder::signedCookieMaxAge);
+        apply("tornado.security.xsrf-cookies", security.isXsrfCookies(), builder::xsrfCookies);
+        apply("tornado.security.login-url", security.getLoginUrl(), builder::loginUrl);
+        TornadoProperties.Static staticFiles = properties.getStatic();
+        if (staticFiles.getPath() != null) {
+            apply("tornado.static.path", staticFiles.getPath(), (path) -> {
+                if (!Files.isDirectory(path)) {
+                    throw new IllegalArgumentException("not a folder");
+                }
+                builder.staticPath(path);
+            });
+        }
+        apply("tornado.static.url-prefix", staticFiles.getUrlPrefix(), builder::staticUrlPrefix);
+    }
+
+    /**
+     * Starts the IOLoops of {@code tornado.ioloop.*}.
+     *
+     * @return the running group; the caller shuts it down
+     * @throws InvalidConfigurationPropertyValueException for a negative thread count, or a native transport that
+     *         cannot load on this machine
+     */
+    public IOLoopGroup ioLoopGroup() {
+        TornadoProperties.IoLoop ioloop = properties.getIoloop();
+        Transport transport = ioloop.getTransport();
+        apply("tornado.ioloop.transport", transport, Transport::resolve);
+        return create("tornado.ioloop.threads", ioloop.getThreads(), 0, threads -> new IOLoopGroup(threads, transport));
+    }
+
+    /**
+     * Creates the pool of {@code tornado.executor.*}.
+     *
+     * @return the executor; the caller shuts it down
+     * @throws InvalidConfigurationPropertyValueException for fewer than 1 thread or a queue below 1
+     */
+    public BlockingExecutor blockingExecutor() {
+        TornadoProperties.Executor executor = properties.getExecutor();
+        int queueCapacity = create("tornado.executor.queue-capacity", executor.getQueueCapacity(), 1, value -> value);
+        return create("tornado.executor.threads", executor.getThreads(), 1,
+                threads -> new BlockingExecutor(threads, queueCapacity));
+    }
+
+    private static <T> void apply(String key, T value, Consumer<? super T> setter) {
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
+            throw new InvalidConfigurationPropertyValueException(key, value, ex.getMessage());
+        }
+    }
+
+    private static void readableFile(Path file) {
+        if (file == null || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("tornado.server.ssl.enabled=true needs a readable PEM file here");
+        }
+    }
+
+    private static <R> R create(String key, int value, int minimum, IntFunction<R> factory) {
+        if (value < minimum) {
+            throw new InvalidConfigurationPropertyValueException(key, value, "must be at least " + minimum);
+        }
+        return factory.apply(value);
+    }
+}
