@@ -8,6 +8,7 @@ import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +86,7 @@ class AsyncHttpClientTest {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
-    private static HttpResponse await(java.util.concurrent.CompletableFuture<HttpResponse> future) throws Exception {
+    private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
         return future.get(10, TimeUnit.SECONDS);
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tornadojava.httpclient.ClientTests.await;
+import static org.tornadojava.support.Await.until;
 
 /** maxClients and its queue, the three timeouts, cancellation and closing the client. */
 class ClientLimitsTest {
@@ -93,13 +93,13 @@ class ClientLimitsTest {
             for (int i = 0; i < 5; i++) {
                 responses.add(client.fetch(url(String.valueOf(i))));
             }
-            await(() -> Parked.ARRIVED.size() == 2);
+            until(() -> Parked.ARRIVED.size() == 2);
             assertThat(Parked.ARRIVED).containsExactlyInAnyOrder("0", "1");
 
             for (int i = 0; i < 3; i++) {
                 Parked.release(String.valueOf(i));
                 int arrived = i + 3;
-                await(() -> Parked.ARRIVED.size() == arrived);
+                until(() -> Parked.ARRIVED.size() == arrived);
                 assertThat(Parked.ARRIVED.get(arrived - 1)).isEqualTo(String.valueOf(i + 2));
             }
             Parked.release("3");
@@ -116,7 +116,7 @@ class ClientLimitsTest {
     void timeWaitingInTheQueueCountsTowardTheRequestTimeout() throws Exception {
         try (AsyncHttpClient client = new AsyncHttpClient(new HttpClientOptions().maxClients(1))) {
             CompletableFuture<HttpResponse> first = client.fetch(url("first"));
-            await(() -> Parked.ARRIVED.size() == 1);
+            until(() -> Parked.ARRIVED.size() == 1);
 
             CompletableFuture<HttpResponse> queued = client.fetch(HttpRequest.builder(url("queued"))
                     .requestTimeout(Duration.ofMillis(300)).build());
@@ -147,7 +147,7 @@ class ClientLimitsTest {
                     .isInstanceOf(HttpTimeoutError.class)
                     .hasMessage("Timeout during request");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-            await(() -> Parked.CLOSED.contains("slow"));
+            until(() -> Parked.CLOSED.contains("slow"));
         }
     }
 
@@ -169,11 +169,11 @@ class ClientLimitsTest {
     void cancellingTheFutureAbortsTheRequestAndFreesItsSlot() throws Exception {
         try (AsyncHttpClient client = new AsyncHttpClient(new HttpClientOptions().maxClients(1))) {
             CompletableFuture<HttpResponse> response = client.fetch(url("cancelled"));
-            await(() -> Parked.ARRIVED.size() == 1);
+            until(() -> Parked.ARRIVED.size() == 1);
 
             response.cancel(true);
 
-            await(() -> Parked.CLOSED.contains("cancelled"));
+            until(() -> Parked.CLOSED.contains("cancelled"));
             Parked.release("next");
             assertThat(client.fetch(url("next")).get(10, TimeUnit.SECONDS).text()).isEqualTo("released next");
         }
@@ -183,7 +183,7 @@ class ClientLimitsTest {
     void closingTheClientFailsQueuedAndInFlightRequests() {
         AsyncHttpClient client = new AsyncHttpClient(new HttpClientOptions().maxClients(1));
         CompletableFuture<HttpResponse> inFlight = client.fetch(url("in-flight"));
-        await(() -> Parked.ARRIVED.size() == 1);
+        until(() -> Parked.ARRIVED.size() == 1);
         CompletableFuture<HttpResponse> queued = client.fetch(url("queued"));
 
         client.close();
@@ -193,7 +193,7 @@ class ClientLimitsTest {
         assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThat(client.loops().isShuttingDown()).isTrue();
-        await(() -> Parked.CLOSED.contains("in-flight"));
+        until(() -> Parked.CLOSED.contains("in-flight"));
     }
 
     @Test
@@ -201,7 +201,7 @@ class ClientLimitsTest {
         try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
             AsyncHttpClient client = new AsyncHttpClient(loops, new HttpClientOptions().maxClients(1));
             CompletableFuture<HttpResponse> inFlight = client.fetch(url("in-flight"));
-            await(() -> Parked.ARRIVED.size() == 1);
+            until(() -> Parked.ARRIVED.size() == 1);
             CountDownLatch hold = new CountDownLatch(1);
             loops.loops().get(0).execute(() -> awaitUninterruptibly(hold));
             CompletableFuture<HttpResponse> late = client.fetch(url("late"));

@@ -1,30 +1,16 @@
 package org.tornadojava.httpclient;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helpers shared by the client tests: waiting with a deadline, the failure of a fetch, Tornado's 404 page. */
+/** Helpers shared by the client tests: the failure of a fetch, Tornado's 404 page. */
 final class ClientTests {
     static final String NOT_FOUND_PAGE = "<html><title>404: Not Found</title><body>404: Not Found</body></html>";
 
     private ClientTests() {
-    }
-
-    /** Polls the condition every 5 ms until it holds; fails after 10 seconds. */
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
     }
 
     /** What the future fails with (unwrapped); fails the test if it completes normally. */

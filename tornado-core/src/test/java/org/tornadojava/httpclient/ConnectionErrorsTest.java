@@ -3,6 +3,7 @@ package org.tornadojava.httpclient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.Await;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -129,7 +130,7 @@ class ConnectionErrorsTest {
         try (ScriptedServer server = ScriptedServer.start(ScriptedServer.always(
                 "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 204 No Content\r\n\r\n"))) {
             client.fetch(server.url("/")).get(10, TimeUnit.SECONDS);
-            ClientTests.await(() -> server.endedConnections() == 1);
+            Await.until(() -> server.endedConnections() == 1);
 
             assertThat(client.fetch(server.url("/")).get(10, TimeUnit.SECONDS).text()).isEqualTo("ok");
 

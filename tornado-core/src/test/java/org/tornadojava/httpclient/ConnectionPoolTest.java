@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tornadojava.httpclient.ClientTests.await;
+import static org.tornadojava.support.Await.until;
 
 /** The idle side of the pool: what leaves it, and that nothing is left behind for a host once it is empty. */
 class ConnectionPoolTest {
@@ -54,7 +54,7 @@ class ConnectionPoolTest {
         onLoop(() -> pool.offer(idleConnection(channel)));
         assertThat(pool.loopWithIdle(KEY)).isSameAs(loop);
 
-        await(() -> pool.loopWithIdle(KEY) == null);
+        until(() -> pool.loopWithIdle(KEY) == null);
         assertThat(channel.isOpen()).isFalse();
     }
 

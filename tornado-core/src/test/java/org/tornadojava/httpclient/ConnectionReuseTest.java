@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tornadojava.httpclient.ClientTests.await;
+import static org.tornadojava.support.Await.until;
 
 /** Keep-alive: connections are reused, closed when they must be, and a stale one is replaced for safe methods. */
 class ConnectionReuseTest {
@@ -152,7 +152,7 @@ class ConnectionReuseTest {
             get(client, "http://127.0.0.1:" + server.port() + "/");
             assertThat(server.server().connectionCount()).isEqualTo(1);
 
-            await(() -> server.server().connectionCount() == 0);
+            until(() -> server.server().connectionCount() == 0);
         }
     }
 
@@ -164,7 +164,7 @@ class ConnectionReuseTest {
              AsyncHttpClient client = new AsyncHttpClient()) {
             String url = "http://127.0.0.1:" + server.port() + "/";
             get(client, url);
-            await(() -> server.server().connectionCount() == 0);
+            until(() -> server.server().connectionCount() == 0);
 
             assertThat(get(client, url).text()).isEqualTo("hello");
         }
