@@ -10,7 +10,6 @@ import org.tornadojava.support.TestServer;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +152,7 @@ class ClientLimitsTest {
 
     @Test
     void theConnectTimeoutCoversTheTlsHandshake() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try (ServerSocket silent = new ServerSocket(0, 50, ScriptedServer.LOCALHOST);
              AsyncHttpClient client = new AsyncHttpClient()) {
             HttpRequest request = HttpRequest.builder("https://127.0.0.1:" + silent.getLocalPort() + "/")
                     .connectTimeout(Duration.ofMillis(300)).build();

@@ -18,7 +18,6 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,7 +131,7 @@ class ClientTlsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(certificate.toKeyManagerFactory().getKeyManagers(), null, null);
         try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                .createServerSocket(0, 50, ScriptedServer.LOCALHOST);
              AsyncHttpClient client = new AsyncHttpClient()) {
             CompletableFuture<List<String>> byName = answerOnce(listener);
             client.fetch(HttpRequest.builder("https://localhost:" + listener.getLocalPort() + "/")

@@ -7,7 +7,6 @@ import org.tornadojava.support.Await;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ class ConnectionErrorsTest {
     }
 
     private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, ScriptedServer.LOCALHOST)) {
             return socket.getLocalPort();
         }
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * daemon thread per connection; bound to 127.0.0.1.
  */
 final class ScriptedServer implements AutoCloseable {
+    /** 127.0.0.1, the only address tests bind. */
+    static final InetAddress LOCALHOST = localhost();
+
     /** Decides what to do with one request. */
     interface Script {
         /**
@@ -54,10 +58,18 @@ final class ScriptedServer implements AutoCloseable {
 
     private ScriptedServer(Script script) throws IOException {
         this.script = script;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(0, 50, LOCALHOST);
         Thread acceptor = new Thread(this::acceptLoop, "scripted-server-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private static InetAddress localhost() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ScriptedServer start(Script script) throws IOException {
