@@ -132,7 +132,8 @@ public final class HttpServer {
     }
 
     /**
-     * Stops accepting and closes every open connection, waiting at most {@code timeout}. Calling it when not
+     * Stops accepting and closes every open connection (WebSockets get a close frame 1001 first), waiting at most
+     * {@code timeout}. Calling it when not
      * running does nothing. Not from an IOLoop.
      *
      * @param timeout longest wait for the sockets to close
@@ -143,13 +144,15 @@ public final class HttpServer {
         }
         serverChannel.close().awaitUninterruptibly(timeout.toMillis());
         serverChannel = null;
+        announceShutdown();
         connections.close().awaitUninterruptibly(timeout.toMillis());
         delegate.serverStopped();
         GENERAL_LOG.info("Tornado server stopped");
     }
 
     /**
-     * Stops gracefully: closes the listening socket at once (new connections are refused), closes idle
+     * Stops gracefully: closes the listening socket at once (new connections are refused), sends every WebSocket a
+     * close frame 1001 (going away), closes idle
      * keep-alive connections, lets requests in flight finish (each response then carries
      * {@code Connection: close} and its connection is closed after it) for at most {@code timeout}, then closes
      * every connection left. Calling it when not running does nothing and returns true. Blocks the calling
@@ -165,6 +168,7 @@ public final class HttpServer {
         }
         listening.close().awaitUninterruptibly(timeout.toMillis());
         serverChannel = null;
+        announceShutdown();
         for (Channel channel : connections) {
             channel.eventLoop().execute(() -> {
                 HttpServerConnection connection = channel.pipeline().get(HttpServerConnection.class);
@@ -184,6 +188,13 @@ public final class HttpServer {
                     cutOff);
         }
         return drained;
+    }
+
+    /** Tells every open connection, on its loop, that the server stops (WebSockets send close 1001). */
+    private void announceShutdown() {
+        for (Channel channel : connections) {
+            channel.eventLoop().execute(() -> channel.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE));
+        }
     }
 
     /** Stops the server, waiting up to 10 seconds. See {@link #stop(Duration)}. */

@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tornadojava.http.ServerShutdownEvent;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -129,6 +130,15 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
         } else if (!closeSent) {
             ctx.writeAndFlush(new PingWebSocketFrame());
         }
+    }
+
+    /** A stopping server closes the socket with 1001 (going away). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ServerShutdownEvent.INSTANCE) {
+            close(CloseStatus.GOING_AWAY, "server shutting down");
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -50,7 +50,7 @@ import java.util.concurrent.CompletableFuture;
  * allowed (non-browser clients). Messages reach {@code onMessage} in order, one at a time, never before
  * {@code open} returned; fragments are joined and a message over {@code websocket-max-message-size} closes the
  * socket with 1009; invalid UTF-8 in a text message closes it with 1007; an exception in {@code open} or
- * {@code onMessage} is logged once and closes it with 1011.
+ * {@code onMessage} is logged once and closes it with 1011; a stopping server closes it with 1001.
  *
  * <h2>Threading</h2>
  * The hooks run on the connection's IOLoop. {@link #writeMessage}, {@link #ping} and {@link #close} may be called
