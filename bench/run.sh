@@ -11,7 +11,7 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged"; scenario X runs function scenario_X ('-' -> '_')
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix"; scenario X runs function scenario_X ('-' -> '_')
 #   BENCH_ROUNDS         rounds of interleaved runs (A B C D E, A B C D E, ...); medians are reported; default 2
 #   BENCH_WARMUP         seconds of wrk before the measured runs of each server start; default 5 (0 = none)
 #   BENCH_CONNECTIONS    connection counts measured per scenario; default "64 256"
@@ -44,7 +44,7 @@ WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVERS=${BENCH_SERVERS:-"tornado-java netty vertx webflux tornado-py"}
-SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged"}
+SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix"}
 NEXT_PORT=${BENCH_PORT_BASE:-18080}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-90}
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-20}
@@ -440,8 +440,47 @@ scenario_plaintext_logged() {
   fi
 }
 
-# scenario_longpoll_fanout() { ... }   # reserved (tornado-java chat long polling), not written yet
-# scenario_blocking_mix() { ... }      # reserved (executor-bound requests mixed with fast ones), not written yet
+# Scenarios only tornado-java can run (no comparable endpoint elsewhere): shown in the table and as MEASURE lines,
+# never on RESULT lines.
+declare -A SINGLE_SERVER=([blocking-mix]=1 [longpoll-fanout]=1)
+
+# blocking-mix: the executor (10 threads by default) is kept saturated by BENCH_BLOCKING_CLIENTS concurrent
+# /blocking?seconds=1 requests while /plaintext latency is measured on the same server at 64 connections. The
+# IOLoops must keep answering in milliseconds while every executor thread sleeps.
+scenario_blocking_mix() {
+  in_list tornado-java $SERVERS || return 0
+  local round=$1 tag="blocking-mix_tornado-java_r$1" logfile clients=${BENCH_BLOCKING_CLIENTS:-30}
+  logfile="$RESULTS_DIR/logs/$tag.log"
+  take_port
+  if ! start_server tornado-java "$PORT" "" "$logfile" /plaintext; then
+    note blocking-mix tornado-java "failed to start"
+    return 0
+  fi
+  local base="http://127.0.0.1:$PORT"
+  if ((WARMUP > 0)); then run_wrk "$base/plaintext" 64 "$WARMUP" "$RESULTS_DIR/wrk/${tag}_warmup.txt"; fi
+  timeout $((DURATION + 20)) wrk -t1 -c"$clients" -d"$((DURATION + 4))s" --timeout 30s "$base/blocking?seconds=1" \
+    >"$RESULTS_DIR/wrk/${tag}_blocking.txt" 2>&1 &
+  local blocker=$!
+  sleep 2
+  local out="$RESULTS_DIR/wrk/${tag}_c64.txt" rps p50 p99 errs bad blocked
+  run_wrk "$base/plaintext" 64 "$DURATION" "$out"
+  read -r rps p50 p99 errs bad < <(parse_wrk "$out")
+  wait "$blocker" || true
+  blocked=$(awk '/requests in/ {print $1}' "$RESULTS_DIR/wrk/${tag}_blocking.txt")
+  record blocking-mix tornado-java 64 rps "$rps"
+  record blocking-mix tornado-java 64 p50 "$p50"
+  record blocking-mix tornado-java 64 p99 "$p99"
+  record blocking-mix tornado-java 64 start "$STARTUP_MS"
+  record blocking-mix tornado-java 64 rss "$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')"
+  record blocking-mix tornado-java 64 errs "$((errs + bad))"
+  record blocking-mix tornado-java 64 srvcpu "$SRV_CPU"
+  record blocking-mix tornado-java 64 othercpu "$OTHER_CPU"
+  BLOCKING_DONE[$round]=${blocked:-0}
+  printf '  [round %d] blocking-mix     tornado-java c=64   %9s req/s  p50 %6.2f ms  p99 %7.2f ms  (%s blocking requests of 1 s done meanwhile by %s clients)\n' \
+    "$round" "$rps" "$p50" "$p99" "${blocked:-0}" "$clients"
+  stop_server
+}
+declare -A BLOCKING_DONE=()
 
 # ---------------------------------------------------------------------------------------------------------------
 # Report
@@ -525,6 +564,11 @@ result_rps() {
 print_results() {
   local scenario server line tj netty vertx
   for scenario in $SCENARIOS; do
+    if [[ -n ${SINGLE_SERVER[$scenario]:-} ]]; then
+      has_fig "$scenario" tornado-java 64 || continue
+      log "MEASURE $scenario tornado-java rps=$(fig "$scenario" tornado-java 64 rps) p50_ms=$(fig "$scenario" tornado-java 64 p50) p99_ms=$(fig "$scenario" tornado-java 64 p99)"
+      continue
+    fi
     line="RESULT $scenario"
     for server in $ALL_SERVERS; do line+=" $server=$(result_rps "$scenario" "$server")"; done
     tj=$(result_rps "$scenario" tornado-java)

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpContentEncoder;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -54,8 +55,6 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
     private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory()
             .withValidation(false);
-    private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
-            .withValidation(false);
     /** Messages held while a request is in flight before the connection stops reading. */
     private static final int MAX_QUEUED = 64;
 
@@ -72,6 +71,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private Exchange reading;
     private ResponseWriter inFlight;
     private boolean paused;
+    private String lastValidHost;
     private boolean discarding;
     private boolean closed;
     private boolean draining;
@@ -143,7 +143,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return false;
         }
         String method = head.method().name();
-        Rejection rejection = isToken(method) ? RequestHeadValidator.check(head)
+        Rejection rejection = isStandard(head.method()) || isToken(method) ? validHead(head)
                 : Rejection.badRequest("invalid method " + method);
         if (rejection != null) {
             reject(rejection);
@@ -183,7 +183,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         if (HttpUtil.is100ContinueExpected(head)) {
             if (exchange.receiver.acceptsBody()) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                        ctx.alloc().buffer(0), newResponseHeaders(), TRAILERS.newHeaders()));
+                        ctx.alloc().buffer(0), newResponseHeaders(), trailers()));
             } else {
                 reading = null;
                 discarding = true;
@@ -299,7 +299,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
         timeouts.responseStarted();
         ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, rejection.status,
-                        ctx.alloc().buffer(0), headers, TRAILERS.newHeaders()))
+                        ctx.alloc().buffer(0), headers, trailers()))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -353,8 +353,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return options.compressResponse();
     }
 
+    /** Trailers of a whole response: always none, so one shared empty instance. */
     HttpHeaders trailers() {
-        return TRAILERS.newHeaders();
+        return EmptyHttpHeaders.INSTANCE;
     }
 
     void headWritten() {
@@ -427,7 +428,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return future;
         }
         timeouts.waitingForNextRequest();
-        loop.eventLoop().execute(this::drain);
+        if (!queued.isEmpty() || !ctx.channel().config().isAutoRead()) {
+            loop.eventLoop().execute(this::drain);
+        }
         return future;
     }
 
@@ -472,6 +475,26 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return NetUtil.toAddressString(((InetSocketAddress) address).getAddress());
         }
         return String.valueOf(address);
+    }
+
+    /**
+     * Checks the head's framing rules; a {@code Host} equal to the one of the previous request on this connection
+     * (the usual keep-alive case) is not parsed again.
+     */
+    private Rejection validHead(HttpRequest head) {
+        String host = head.headers().get(HttpHeaderNames.HOST);
+        Rejection rejection = RequestHeadValidator.check(head, host != null && host.equals(lastValidHost));
+        if (rejection == null) {
+            lastValidHost = host;
+        }
+        return rejection;
+    }
+
+    /** The methods Netty hands over as shared constants: valid tokens without a character check. */
+    private static boolean isStandard(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.POST || method == HttpMethod.HEAD
+                || method == HttpMethod.PUT || method == HttpMethod.DELETE || method == HttpMethod.OPTIONS
+                || method == HttpMethod.PATCH;
     }
 
     /** RFC 9110 token characters only, so {@code FOO,BAR} is refused while {@code FOO} reaches routing (405). */

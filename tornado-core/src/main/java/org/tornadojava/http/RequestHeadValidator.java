@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The framing rules Tornado's test suite checks, on top of what Netty's decoder already refuses: one valid
@@ -19,15 +18,17 @@ import java.util.regex.Pattern;
  * single coding: 501), {@code Content-Length} made of digits only. Stateless; thread-safe.
  */
 final class RequestHeadValidator {
-    private static final Pattern HOST = Pattern.compile(
-            "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final String HOST_CHARS = "._~!$&'()*+,;=%-";
 
     private RequestHeadValidator() {
     }
 
-    /** The reason to refuse a decoded request head, or null when it is acceptable. */
-    static Rejection check(HttpRequest request) {
+    /**
+     * The reason to refuse a decoded request head, or null when it is acceptable.
+     *
+     * @param hostKnownValid true when the {@code Host} value was validated before and need not be parsed again
+     */
+    static Rejection check(HttpRequest request, boolean hostKnownValid) {
         HttpHeaders headers = request.headers();
         List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
         if (hosts.size() > 1) {
@@ -36,19 +37,70 @@ final class RequestHeadValidator {
         if (hosts.isEmpty() && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             return Rejection.badRequest("missing Host header");
         }
-        if (hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches()) {
+        if (hosts.size() == 1 && !hostKnownValid && !isValidHost(hosts.get(0))) {
             return Rejection.badRequest("invalid Host header");
         }
-        Rejection transferEncoding = checkTransferEncoding(headers);
-        if (transferEncoding != null) {
-            return transferEncoding;
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            Rejection transferEncoding = checkTransferEncoding(headers);
+            if (transferEncoding != null) {
+                return transferEncoding;
+            }
         }
-        for (String length : headers.getAll(HttpHeaderNames.CONTENT_LENGTH)) {
-            if (!DIGITS.matcher(length.trim()).matches()) {
-                return Rejection.badRequest("invalid Content-Length " + length);
+        if (headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            for (String length : headers.getAll(HttpHeaderNames.CONTENT_LENGTH)) {
+                if (!isDigits(length.trim())) {
+                    return Rejection.badRequest("invalid Content-Length " + length);
+                }
             }
         }
         return null;
+    }
+
+    /** {@code host[:port]} with RFC 3986 reg-name characters, or {@code [ipv6][:port]}. */
+    static boolean isValidHost(String host) {
+        int end = host.length();
+        int colon = host.lastIndexOf(':');
+        int close = host.lastIndexOf(']');
+        if (colon > close) {
+            for (int i = colon + 1; i < end; i++) {
+                if (host.charAt(i) < '0' || host.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            end = colon;
+        }
+        if (host.startsWith("[")) {
+            if (close != end - 1 || close < 2) {
+                return false;
+            }
+            for (int i = 1; i < close; i++) {
+                char c = host.charAt(i);
+                if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = host.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && HOST_CHARS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The answer to a message Netty's decoder could not parse. */

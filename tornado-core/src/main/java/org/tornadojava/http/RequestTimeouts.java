@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@code header-timeout} for a new connection's first request to start and, from its first byte, for each head to
  * arrive; {@code body-timeout} for the body after its head; {@code idle-connection-timeout} for a kept-alive
  * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut off by a timeout gets {@code 408} and a close (unless its response already started).
- * No timer runs while a handler works on the request, so long polls are not cut. Runs on the channel's IOLoop.
+ * No timer runs while a handler works on the request, so long polls are not cut.
+ *
+ * <p>Requests come and go far more often than timeouts fire, so a request only moves a deadline; one pending check
+ * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Runs on the
+ * channel's IOLoop.
  */
 final class RequestTimeouts extends ChannelDuplexHandler {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
@@ -33,6 +37,8 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
     private ScheduledFuture<?> timer;
+    private long timerFiresAt;
+    private long deadline;
     private boolean responseStarted;
 
     RequestTimeouts(Duration idle, Duration header, Duration body) {
@@ -65,7 +71,8 @@ final class RequestTimeouts extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
+        deadline = 0;
+        cancelTimer();
         ctx.fireChannelInactive();
     }
 
@@ -79,7 +86,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     /** The whole body arrived; the handler may take as long as it likes. */
     void bodyReceived() {
         state = State.PROCESSING;
-        cancel();
+        deadline = 0;
     }
 
     /** The response head was sent, so a timeout can no longer be answered with 408. */
@@ -93,22 +100,48 @@ final class RequestTimeouts extends ChannelDuplexHandler {
         schedule(idleNanos);
     }
 
+    /** Sets the deadline of the current state, {@code nanos} from now; 0 means no deadline. */
     private void schedule(long nanos) {
-        cancel();
-        if (nanos > 0) {
-            timer = ctx.executor().schedule(this::expired, nanos, TimeUnit.NANOSECONDS);
+        if (nanos <= 0) {
+            deadline = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        deadline = now + nanos;
+        if (timer == null || deadline - timerFiresAt < 0) {
+            cancelTimer();
+            arm(now, nanos);
         }
     }
 
-    private void cancel() {
+    private void arm(long now, long nanos) {
+        timerFiresAt = now + nanos;
+        timer = ctx.executor().schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
     }
 
-    private void expired() {
+    private void check() {
         timer = null;
+        if (deadline == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long left = deadline - now;
+        if (left > 0) {
+            arm(now, left);
+        } else {
+            deadline = 0;
+            expired();
+        }
+    }
+
+    private void expired() {
         if (!ctx.channel().isActive()) {
             return;
         }

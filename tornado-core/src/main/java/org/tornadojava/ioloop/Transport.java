@@ -6,13 +6,21 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 
 import java.util.Locale;
 
@@ -110,6 +118,40 @@ public enum Transport {
                 return IoUringServerSocketChannel.class;
             default:
                 return NioServerSocketChannel.class;
+        }
+    }
+
+    /**
+     * The client socket channel class of this transport, for a {@code Bootstrap} on loops of this transport.
+     * Any thread.
+     *
+     * @return the TCP client channel class
+     */
+    public Class<? extends SocketChannel> socketChannelClass() {
+        switch (resolve()) {
+            case EPOLL:
+                return EpollSocketChannel.class;
+            case IO_URING:
+                return IoUringSocketChannel.class;
+            default:
+                return NioSocketChannel.class;
+        }
+    }
+
+    /**
+     * The UDP channel class of this transport, e.g. for an asynchronous DNS resolver on loops of this transport.
+     * Any thread.
+     *
+     * @return the datagram channel class
+     */
+    public Class<? extends DatagramChannel> datagramChannelClass() {
+        switch (resolve()) {
+            case EPOLL:
+                return EpollDatagramChannel.class;
+            case IO_URING:
+                return IoUringDatagramChannel.class;
+            default:
+                return NioDatagramChannel.class;
         }
     }
 }

@@ -117,7 +117,7 @@ public final class Application implements HttpServerDelegate {
             return new HandlerReceiver(this, new ErrorHandler(), request, Map.of("status_code", 403, "log_message",
                     "IP address not in the application's whitelist"), NO_GROUPS, null, false);
         }
-        Router.Match match = router.find(request.hostName(), request.path());
+        Router.Match match = router.find(request);
         UrlSpec spec = match == null ? defaultRoute : match.spec;
         String[] groups = match == null ? NO_GROUPS : match.rawGroups;
         RequestHandler handler;

@@ -284,8 +284,12 @@ public abstract class RequestHandler {
 
     private void handleRequestException(Throwable thrown) {
         Throwable e = unwrap(thrown);
-        if (closed) {
+        if (closed || e instanceof StreamClosedException) {
+            // A failed write can report the client's departure before the connection does: same outcome.
             GENERAL_LOG.debug("{} after the client went away: {}", summary(), e.toString());
+            if (!closed) {
+                writer.abort();
+            }
             finishAfterClose();
             return;
         }

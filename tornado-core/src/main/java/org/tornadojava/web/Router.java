@@ -1,5 +1,7 @@
 package org.tornadojava.web;
 
+import org.tornadojava.http.HttpServerRequest;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.Map;
  * the other routes are tried in order. Immutable; thread-safe.
  */
 final class Router {
+    private static final String[] NO_GROUPS = new String[0];
+
     private final List<UrlSpec> specs;
     private final Map<String, UrlSpec> literals = new HashMap<>();
 
@@ -34,11 +38,20 @@ final class Router {
         return false;
     }
 
+    /** The route of a request; its host name is only worked out when no literal path matched. */
+    Match find(HttpServerRequest request) {
+        UrlSpec literal = literals.get(request.path());
+        if (literal != null) {
+            return new Match(literal, NO_GROUPS);
+        }
+        return find(request.hostName(), request.path());
+    }
+
     /** The matching route and its raw groups, or null. */
     Match find(String hostName, String path) {
         UrlSpec literal = literals.get(path);
         if (literal != null) {
-            return new Match(literal, new String[0]);
+            return new Match(literal, NO_GROUPS);
         }
         for (UrlSpec spec : specs) {
             if (spec.literalPath() != null && literals.get(spec.literalPath()) == spec) {

@@ -100,10 +100,23 @@ class ClientDisconnectTest {
         }
     }
 
+    /** Streams forever by chaining flushes on the loop, until the client goes away. */
+    static final class Pump extends RequestHandler {
+        public CompletionStage<Void> get() {
+            return pump();
+        }
+
+        private CompletionStage<Void> pump() {
+            write(new byte[64 * 1024]);
+            return flush().thenCompose(v -> pump());
+        }
+    }
+
     private static Application app() {
         return Application.builder()
                 .route("/wait/(.*)", Waiting::new)
                 .route("/stream", Streaming::new)
+                .route("/pump", Pump::new)
                 .build();
     }
 
@@ -190,6 +203,24 @@ class ClientDisconnectTest {
             await(() -> server.server().connectionCount() == 0);
             await(() -> app.executor().active() == 0 && app.executor().queued() == 0);
             assertThat(logs.messagesAtLeast(Level.WARN)).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientLeavingWhileTheHandlerChainsFlushesIsNotAnError() throws Exception {
+        try (TestServer server = TestServer.start(app());
+             LogCapture logs = LogCapture.of("tornado", "io.netty")) {
+            for (int i = 0; i < 10; i++) {
+                RawHttpClient client = server.connect();
+                client.socket().setSoLinger(true, 0);
+                client.write("GET /pump HTTP/1.1\r\nHost: x\r\n\r\n");
+                client.socket().getInputStream().readNBytes(256 * 1024);
+                client.close();
+            }
+            await(() -> server.server().connectionCount() == 0);
+            assertThat(server.get("/wait/none").status()).isEqualTo(500);
+            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("/pump"))
+                    .allMatch(e -> !e.getLevel().isGreaterOrEqual(Level.WARN));
         }
     }
 

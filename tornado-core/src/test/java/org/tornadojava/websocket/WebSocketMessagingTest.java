@@ -187,10 +187,10 @@ class WebSocketMessagingTest {
         whole.socket.sendText("x".repeat(2000), true);
         assertThat(whole.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
         Client fragmented = Client.connect("/echo/x");
-        for (int i = 0; i < 5; i++) {
-            fragmented.socket.sendText("y".repeat(300), false).get(5, TimeUnit.SECONDS);
+        // The server closes as soon as the fragments pass the limit, so later sends may fail: that is the point.
+        for (int i = 0; i < 5 && !fragmented.closed.isDone(); i++) {
+            fragmented.socket.sendText("y".repeat(300), false).handle((ws, e) -> null).get(5, TimeUnit.SECONDS);
         }
-        fragmented.socket.sendText("end", true);
         assertThat(fragmented.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
     }
 

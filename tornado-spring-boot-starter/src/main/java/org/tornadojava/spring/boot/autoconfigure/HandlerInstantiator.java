@@ -15,6 +15,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.tornadojava.web.RequestHandler;
 
 import java.lang.annotation.Annotation;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,7 +42,6 @@ import java.util.function.Supplier;
  */
 final class HandlerInstantiator {
     private static final Log LOG = LogFactory.getLog(HandlerInstantiator.class);
-    private static final MethodType FACTORY_TYPE = MethodType.methodType(RequestHandler.class);
     private static final String[] LIFECYCLE_ANNOTATIONS = {"jakarta.annotation.PostConstruct",
         "jakarta.annotation.PreDestroy"};
 
@@ -76,13 +77,16 @@ final class HandlerInstantiator {
                 }
                 fallbackReason = plan.nonSingleton;
                 if (fallbackReason == null) {
-                    return new PreparedHandlerFactory(type, handle(constructor, arguments, fields, values));
+                    return prepare(type, constructor, arguments, fields, values);
                 }
-            } catch (IllegalAccessException | InaccessibleObjectException ex) {
+            } catch (IllegalAccessException | InaccessibleObjectException | LambdaConversionException ex) {
                 fallbackReason = "its constructor or fields are not accessible (" + ex.getMessage() + ")";
             } catch (RuntimeException ex) {
                 throw new BeanCreationException(beanName, "Cannot prepare @Handler " + type.getName() + ": "
                         + ex.getMessage(), ex);
+            } catch (Throwable ex) {
+                throw new BeanCreationException(beanName, "Cannot prepare @Handler " + type.getName() + ": "
+                        + ex, ex);
             }
         }
         LOG.info("@Handler " + type.getName() + " is created through the bean factory on each request: "
@@ -159,25 +163,30 @@ final class HandlerInstantiator {
     }
 
     /** {@code () -> new Type(arguments...)} followed by one store per field, as one method handle. */
-    private static MethodHandle handle(Constructor<?> constructor, Object[] arguments, List<Field> fields,
-                                       List<Object> values) throws IllegalAccessException {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        constructor.setAccessible(true);
-        MethodHandle create = MethodHandles.insertArguments(lookup.unreflectConstructor(constructor), 0, arguments);
-        Class<?> type = constructor.getDeclaringClass();
+    /**
+     * A factory calling the constructor with its pre-resolved arguments through a {@link LambdaMetafactory}-made
+     * {@link Supplier} (a real class the JIT inlines, unlike a method handle held in a field), then storing the
+     * injected fields.
+     */
+    private static PreparedHandlerFactory prepare(Class<?> type, Constructor<?> constructor, Object[] arguments,
+                                                  List<Field> fields, List<Object> values) throws Throwable {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        MethodHandle create = lookup.unreflectConstructor(constructor);
+        MethodType captured = create.type().changeReturnType(Supplier.class);
+        Supplier<?> construct = (Supplier<?>) LambdaMetafactory.metafactory(lookup, "get", captured,
+                        MethodType.methodType(Object.class), create, MethodType.methodType(type))
+                .getTarget().invokeWithArguments(arguments);
+        List<Field> injected = new ArrayList<>();
+        List<Object> injectedValues = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            Object value = values.get(i);
-            if (value == null) {
-                continue;
+            if (values.get(i) != null) {
+                Field field = fields.get(i);
+                field.setAccessible(true);
+                injected.add(field);
+                injectedValues.add(values.get(i));
             }
-            Field field = fields.get(i);
-            field.setAccessible(true);
-            MethodHandle store = MethodHandles.insertArguments(lookup.unreflectSetter(field), 1, value)
-                    .asType(MethodType.methodType(void.class, type));
-            create = MethodHandles.filterReturnValue(create,
-                    MethodHandles.foldArguments(MethodHandles.identity(type), store));
         }
-        return create.asType(FACTORY_TYPE);
+        return new PreparedHandlerFactory(type, construct, injected.toArray(new Field[0]), injectedValues.toArray());
     }
 
     /** Resolves dependencies of one handler and remembers whether any of them is not a singleton. */
@@ -200,22 +209,28 @@ final class HandlerInstantiator {
     /** The fast path: one pre-bound method handle call per request. */
     private static final class PreparedHandlerFactory implements Supplier<RequestHandler> {
         private final Class<?> type;
-        private final MethodHandle create;
+        private final Supplier<?> construct;
+        private final Field[] fields;
+        private final Object[] values;
 
-        PreparedHandlerFactory(Class<?> type, MethodHandle create) {
+        PreparedHandlerFactory(Class<?> type, Supplier<?> construct, Field[] fields, Object[] values) {
             this.type = type;
-            this.create = create;
+            this.construct = construct;
+            this.fields = fields;
+            this.values = values;
         }
 
         @Override
         public RequestHandler get() {
+            RequestHandler handler = (RequestHandler) construct.get();
             try {
-                return (RequestHandler) create.invokeExact();
-            } catch (RuntimeException | Error ex) {
-                throw ex;
-            } catch (Throwable ex) {
-                throw new IllegalStateException("constructor of " + type.getName() + " failed", ex);
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i].set(handler, values[i]);
+                }
+            } catch (IllegalAccessException ex) {
+                throw new IllegalStateException("cannot inject into " + type.getName(), ex);
             }
+            return handler;
         }
     }
 }

@@ -1,0 +1,76 @@
+package org.tornadojava.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tornadojava.http.HttpDates;
+import org.tornadojava.http.ResponseWriter;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Building and encoding the headers of a typical tornado-java response (Server, Content-Type, Date, ETag,
+ * Content-Length) the way {@code RequestHandler} and {@code ResponseWriter} do, through Netty's encoder.
+ */
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class HeaderWritingBenchmark {
+    private static final AsciiString SERVER = AsciiString.cached("Server");
+    private static final AsciiString SERVER_VALUE = AsciiString.cached("TornadoServer/0.1.0");
+    private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+    private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=UTF-8");
+    private static final AsciiString DATE = AsciiString.cached("Date");
+    private static final AsciiString ETAG = AsciiString.cached("Etag");
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+    private static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+
+    private EmbeddedChannel channel;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        channel = new EmbeddedChannel(new HttpResponseEncoder());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Benchmark
+    public int buildAndEncode() {
+        HttpHeaders headers = ResponseWriter.newHeaders();
+        headers.set(SERVER, SERVER_VALUE);
+        headers.set(CONTENT_TYPE, TEXT_PLAIN);
+        headers.set(DATE, HttpDates.now());
+        headers.set(ETAG, "\"0a0a9f2a6772942557ab5355d76af442f8f65e01\"");
+        headers.setInt(CONTENT_LENGTH, BODY.length);
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(BODY), headers, EmptyHttpHeaders.INSTANCE));
+        int bytes = 0;
+        Object out;
+        while ((out = channel.readOutbound()) != null) {
+            bytes += ((ByteBuf) out).readableBytes();
+            ReferenceCountUtil.release(out);
+        }
+        return bytes;
+    }
+}
