@@ -11,7 +11,9 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix"; scenario X runs function scenario_X ('-' -> '_')
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout"
+#   BENCH_WAITERS        long polls parked in longpoll-fanout; default 5000
+#   BENCH_BLOCKING_CLIENTS  concurrent 1 s /blocking requests in blocking-mix; default 30; scenario X runs function scenario_X ('-' -> '_')
 #   BENCH_ROUNDS         rounds of interleaved runs (A B C D E, A B C D E, ...); medians are reported; default 2
 #   BENCH_WARMUP         seconds of wrk before the measured runs of each server start; default 5 (0 = none)
 #   BENCH_CONNECTIONS    connection counts measured per scenario; default "64 256"
@@ -44,7 +46,7 @@ WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVERS=${BENCH_SERVERS:-"tornado-java netty vertx webflux tornado-py"}
-SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix"}
+SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout"}
 NEXT_PORT=${BENCH_PORT_BASE:-18080}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-90}
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-20}
@@ -482,6 +484,29 @@ scenario_blocking_mix() {
 }
 declare -A BLOCKING_DONE=()
 
+# longpoll-fanout: BENCH_WAITERS (default 5000) long polls parked on the demo's chat, one message posted, time until
+# all have their answer; also the server's RSS per parked waiter. Client: bench/longpoll/fanout.py (stdlib only).
+scenario_longpoll_fanout() {
+  in_list tornado-java $SERVERS || return 0
+  local round=$1 tag="longpoll-fanout_tornado-java_r$1" logfile waiters=${BENCH_WAITERS:-5000} out
+  logfile="$RESULTS_DIR/logs/$tag.log"
+  take_port
+  if ! start_server tornado-java "$PORT" "" "$logfile" /plaintext; then
+    note longpoll-fanout tornado-java "failed to start"
+    return 0
+  fi
+  out=$(timeout 300 python3 "$BENCH_DIR/longpoll/fanout.py" "$PORT" "$SERVER_PID" "$waiters" 2>&1) || {
+    warn "longpoll-fanout failed: $out"
+    note longpoll-fanout tornado-java "client failed"
+    stop_server
+    return 0
+  }
+  FANOUT[$round]=$out
+  log "  [round $round] longpoll-fanout  tornado-java $out"
+  stop_server
+}
+declare -A FANOUT=()
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -564,6 +589,11 @@ result_rps() {
 print_results() {
   local scenario server line tj netty vertx
   for scenario in $SCENARIOS; do
+    if [[ $scenario == longpoll-fanout ]]; then
+      local r
+      for r in "${!FANOUT[@]}"; do log "MEASURE longpoll-fanout round=$r ${FANOUT[$r]}"; done
+      continue
+    fi
     if [[ -n ${SINGLE_SERVER[$scenario]:-} ]]; then
       has_fig "$scenario" tornado-java 64 || continue
       log "MEASURE $scenario tornado-java rps=$(fig "$scenario" tornado-java 64 rps) p50_ms=$(fig "$scenario" tornado-java 64 p50) p99_ms=$(fig "$scenario" tornado-java 64 p99)"
