@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -30,14 +31,15 @@ final class RequestHeadValidator {
      */
     static Rejection check(HttpRequest request, boolean hostKnownValid) {
         HttpHeaders headers = request.headers();
-        List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
-        if (hosts.size() > 1) {
+        Iterator<String> hosts = headers.valueStringIterator(HttpHeaderNames.HOST);
+        String host = hosts.hasNext() ? hosts.next() : null;
+        if (hosts.hasNext()) {
             return Rejection.badRequest("duplicate Host header");
         }
-        if (hosts.isEmpty() && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+        if (host == null && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             return Rejection.badRequest("missing Host header");
         }
-        if (hosts.size() == 1 && !hostKnownValid && !isValidHost(hosts.get(0))) {
+        if (host != null && !hostKnownValid && !isValidHost(host)) {
             return Rejection.badRequest("invalid Host header");
         }
         if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {

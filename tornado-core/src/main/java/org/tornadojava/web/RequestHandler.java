@@ -80,6 +80,8 @@ import java.util.function.Function;
 public abstract class RequestHandler {
     private static final Logger APP_LOG = LoggerFactory.getLogger("tornado.application");
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
+    /** RFC 9110 token characters, the only ones allowed in a header name. */
+    private static final boolean[] TOKEN_CHARS = tokenChars();
     private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
@@ -748,13 +750,22 @@ public abstract class RequestHandler {
         return headers.get(name);
     }
 
+    private static boolean[] tokenChars() {
+        boolean[] token = new boolean[128];
+        for (char c = 0x21; c < 0x7f; c++) {
+            token[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+        }
+        return token;
+    }
+
     private static CharSequence checkHeaderName(CharSequence name) {
-        if (name.length() == 0) {
+        int length = name.length();
+        if (length == 0) {
             throw new IllegalArgumentException("empty header name");
         }
-        for (int i = 0; i < name.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = name.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+            if (c >= 128 || !TOKEN_CHARS[c]) {
                 throw new IllegalArgumentException("invalid header name " + name);
             }
         }
