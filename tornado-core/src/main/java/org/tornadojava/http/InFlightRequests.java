@@ -2,25 +2,31 @@ package org.tornadojava.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the requests of one {@link HttpServer} that were handed to the delegate and whose response has not
  * reached the socket yet, so a graceful shutdown can wait for them. {@link #started()} and {@link #ended()} are
  * called on IOLoop threads; {@link #awaitIdle(Duration)} on the thread shutting the server down. Thread-safe.
+ *
+ * <p>Every request of every loop updates the count, so it is a {@link LongAdder} (no cache line shared by the
+ * loops); the waiting side sums it, and re-checks at least every 10 ms in case a wake-up raced with its check.
  */
 final class InFlightRequests {
-    private final AtomicInteger count = new AtomicInteger();
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final LongAdder count = new LongAdder();
     private volatile boolean awaited;
 
     /** A request was handed to the delegate. IOLoop thread. */
     void started() {
-        count.incrementAndGet();
+        count.increment();
     }
 
     /** A request's response was written (or its connection closed). Exactly once per started request. */
     void ended() {
-        if (count.decrementAndGet() == 0 && awaited) {
+        count.decrement();
+        if (awaited && count.sum() == 0) {
             synchronized (this) {
                 notifyAll();
             }
@@ -29,7 +35,7 @@ final class InFlightRequests {
 
     /** Requests in flight now. Any thread. */
     int count() {
-        return count.get();
+        return (int) count.sum();
     }
 
     /**
@@ -41,17 +47,17 @@ final class InFlightRequests {
         awaited = true;
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (count.get() > 0) {
+            while (count.sum() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
             }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return count.get() == 0;
+            return count.sum() == 0;
         } finally {
             awaited = false;
         }
