@@ -1,7 +1,6 @@
 package org.tornadojava.http;
 
 import ch.qos.logback.classic.Level;
-import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +9,9 @@ import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.support.TlsHelloServer;
 import org.tornadojava.support.TlsClient;
 import org.tornadojava.web.Application;
-import org.tornadojava.web.RequestHandler;
 
 import javax.net.ssl.SSLSocket;
 import java.nio.file.Path;
@@ -21,28 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TlsTest {
+    private static TlsHelloServer tls;
     private static X509Bundle certificate;
     private static TestServer server;
 
-    static final class Hello extends RequestHandler {
-        public void get() {
-            write("hello over " + request().protocol());
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
-                .setIsCertificateAuthority(true).buildSelfSigned();
-        Path cert = certificate.toTempCertChainPem().toPath();
-        Path key = certificate.toTempPrivateKeyPem().toPath();
-        server = TestServer.start(Application.builder().route("/", Hello::new).build(),
-                new HttpServerOptions().ssl(cert, key));
+        tls = TlsHelloServer.start();
+        certificate = tls.certificate();
+        server = tls.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        tls.close();
     }
 
     private static SSLSocket tlsSocket() throws Exception {

@@ -1,14 +1,11 @@
 package org.tornadojava.httpclient;
 
-import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.support.TestServer;
-import org.tornadojava.web.Application;
-import org.tornadojava.web.RequestHandler;
+import org.tornadojava.support.TlsHelloServer;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -30,28 +27,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** HTTPS: the JDK trust store by default, a CA file, host-name verification, validateCert(false) and SNI. */
 class ClientTlsTest {
+    private static TlsHelloServer tls;
     private static X509Bundle certificate;
     private static Path certificatePem;
     private static TestServer server;
 
-    static final class Hello extends RequestHandler {
-        public void get() {
-            write("hello over " + request().protocol());
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
-                .setIsCertificateAuthority(true).buildSelfSigned();
-        certificatePem = certificate.toTempCertChainPem().toPath();
-        server = TestServer.start(Application.builder().route("/", Hello::new).build(),
-                new HttpServerOptions().ssl(certificatePem, certificate.toTempPrivateKeyPem().toPath()));
+        tls = TlsHelloServer.start();
+        certificate = tls.certificate();
+        certificatePem = tls.certificatePem();
+        server = tls.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        tls.close();
     }
 
     private static String url(String host) {
