@@ -232,7 +232,7 @@ public abstract class RequestHandler {
         if (result instanceof CompletionStage) {
             ((CompletionStage<?>) result).whenComplete((value, error) -> onLoop(() -> verbCompleted(error)));
         } else if (!finishCalled) {
-            finish();
+            autoFinish();
         }
     }
 
@@ -240,8 +240,21 @@ public abstract class RequestHandler {
         if (error != null) {
             handleRequestException(error);
         } else if (!finishCalled) {
-            finish();
+            autoFinish();
         }
+    }
+
+    /**
+     * The finish after a verb method that did not finish itself: like {@link #finish()} on the loop, without the
+     * future nobody would look at (one allocation and one listener less per request).
+     */
+    private void autoFinish() {
+        if (closed) {
+            finishAfterClose();
+            return;
+        }
+        finishCalled = true;
+        doFinish(false);
     }
 
     private void refuseAnonymous(String method) {
@@ -1024,6 +1037,11 @@ public abstract class RequestHandler {
     }
 
     private CompletableFuture<Void> doFinish() {
+        return doFinish(true);
+    }
+
+    /** Ends the response; returns its completion future when {@code wantFuture}, else null. IOLoop thread. */
+    private CompletableFuture<Void> doFinish(boolean wantFuture) {
         if (closed) {
             finishAfterClose();
             return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
@@ -1046,16 +1064,16 @@ public abstract class RequestHandler {
         } else {
             written = writer.finish(takeBuffer());
         }
-        return logAndComplete(written);
+        return logAndComplete(written, wantFuture);
     }
 
-    private CompletableFuture<Void> logAndComplete(ChannelFuture written) {
+    private CompletableFuture<Void> logAndComplete(ChannelFuture written, boolean wantFuture) {
         if (application.accessLog()) {
             AccessLog.log(status, request);
         }
         notifyRequestListeners();
         runOnFinish();
-        return completion(written);
+        return wantFuture ? completion(written) : null;
     }
 
     /**
@@ -1108,7 +1126,7 @@ public abstract class RequestHandler {
         releaseBuffer();
         headersWritten = true;
         addNewCookies();
-        return logAndComplete(writer.writeFile(responseStatus(), headers, file, offset, length));
+        return logAndComplete(writer.writeFile(responseStatus(), headers, file, offset, length), true);
     }
 
     private static void closeQuietly(FileChannel file) {
