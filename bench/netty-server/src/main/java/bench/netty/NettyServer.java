@@ -58,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * number of CPUs (the same default as tornado-java's {@code tornado.ioloop.threads}).
  */
 public final class NettyServer {
+    private static final System.Logger LOG = System.getLogger("bench.netty");
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -128,8 +129,8 @@ public final class NettyServer {
             Channel server = bootstrap.bind(host, port).sync().channel();
             Runtime.getRuntime().addShutdownHook(new Thread(() ->
                     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly(), "shutdown"));
-            System.out.println("netty server started on " + host + ":" + port + " (" + (epoll ? "epoll" : "nio")
-                    + ", " + threads + " IO threads)");
+            LOG.log(System.Logger.Level.INFO, "netty server started on " + host + ":" + port + " ("
+                    + (epoll ? "epoll" : "nio") + ", " + threads + " IO threads)");
             server.closeFuture().sync();
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS);

@@ -32,6 +32,7 @@ import java.util.Locale;
  * number of CPUs.
  */
 public final class VertxServer extends VerticleBase {
+    private static final System.Logger LOG = System.getLogger("bench.vertx");
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -68,13 +69,14 @@ public final class VertxServer extends VerticleBase {
                 .setPreferNativeTransport(true)
                 .setEventLoopPoolSize(instances));
         if (!vertx.isNativeTransportEnabled()) {
-            System.out.println("vertx: native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
+            LOG.log(System.Logger.Level.WARNING, "native transport unavailable, using NIO: "
+                    + vertx.unavailableNativeTransportCause());
         }
         vertx.deployVerticle(() -> new VertxServer(host, port), new DeploymentOptions().setInstances(instances))
-                .onSuccess(id -> System.out.println("vertx server started on " + host + ":" + port + " ("
-                        + (vertx.isNativeTransportEnabled() ? "epoll" : "nio") + ", " + instances + " verticles)"))
+                .onSuccess(id -> LOG.log(System.Logger.Level.INFO, "vertx server started on " + host + ":" + port
+                        + " (" + (vertx.isNativeTransportEnabled() ? "epoll" : "nio") + ", " + instances + " verticles)"))
                 .onFailure(err -> {
-                    err.printStackTrace();
+                    LOG.log(System.Logger.Level.ERROR, "vertx server failed to start", err);
                     System.exit(1);
                 });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
