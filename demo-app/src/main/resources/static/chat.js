@@ -109,8 +109,17 @@
         webSocket.delay = 500;
         setStatus("Connected by WebSocket", "ok");
       };
+      // A message of the room, or {error, body} when the server could not take what we sent: put it back.
       socket.onmessage = function (event) {
-        receive([JSON.parse(event.data)]);
+        var data = JSON.parse(event.data);
+        if (data.error) {
+          if (!input.value) {
+            input.value = data.body;
+          }
+          setStatus("Not sent (" + data.error + ")", "error");
+          return;
+        }
+        receive([data]);
       };
       socket.onclose = function () {
         setStatus("WebSocket closed, reconnecting", "error");

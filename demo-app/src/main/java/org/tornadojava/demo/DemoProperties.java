@@ -18,6 +18,12 @@ public class DemoProperties {
     private int messageCache = 200;
 
     /**
+     * Redis shared by every instance for the chat (history and broadcast), e.g. {@code redis://127.0.0.1:6379/0}.
+     * Unset: the chat is kept in this process only.
+     */
+    private String redisUrl;
+
+    /**
      * The folder {@code /download/(name)} serves.
      *
      * @return the folder, or null for the generated default
@@ -51,5 +57,23 @@ public class DemoProperties {
      */
     public void setMessageCache(int messageCache) {
         this.messageCache = messageCache;
+    }
+
+    /**
+     * The Redis the chat is shared through.
+     *
+     * @return a {@code redis://} URL, or null to keep the chat in memory
+     */
+    public String getRedisUrl() {
+        return redisUrl;
+    }
+
+    /**
+     * Sets the Redis the chat is shared through.
+     *
+     * @param redisUrl a {@code redis://} URL, or null or blank to keep the chat in memory
+     */
+    public void setRedisUrl(String redisUrl) {
+        this.redisUrl = redisUrl;
     }
 }

@@ -7,18 +7,22 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The chat room: one message store and one broadcast. A message posted by HTTP or over a WebSocket reaches every
  * long-poll waiter and every joined socket. Implementations are thread-safe and never block: every method may be
- * called on an IOLoop.
+ * called on an IOLoop. {@link InMemoryChatRoom} keeps the room in this process; {@link RedisChatRoom} shares it
+ * between instances through Redis (chosen by {@code tornado-demo.redis-url}). Reads ({@link #recent},
+ * {@link #awaitMessagesAfter}, {@link #join}) are always answered from this instance's memory.
  */
 public interface ChatRoom {
 
     /**
-     * Stores a message with the next id and hands it to every listener and waiting long poll. Any thread.
+     * Stores a message with the next id and hands it to every listener and waiting long poll, on this instance and
+     * on every other instance sharing the same store. Any thread; never blocks.
      *
      * @param from the sender's user name
      * @param body the text, already checked with {@link ChatMessage#problemWithBody}
-     * @return the stored message
+     * @return the stored message, once it is stored; fails with {@link ChatStoreUnavailableException} when the
+     *         store cannot be reached (the message may then be lost, and the sender must be told)
      */
-    ChatMessage post(String from, String body);
+    CompletableFuture<ChatMessage> post(String from, String body);
 
     /**
      * The messages the room keeps, oldest first. Any thread.

@@ -6,6 +6,7 @@ import org.tornadojava.websocket.WebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -13,7 +14,8 @@ import java.util.OptionalLong;
  * message is posted to the room as the sender's message and so broadcast, as {@code {"id":..,"from":..,"body":..}},
  * to every chat socket and long-poll waiter. A text that is a JSON object with a string field {@code body} (what
  * Tornado's WebSocket chat demo sends) posts that field; any other text is the body itself. An empty or too long
- * body is ignored. The query argument {@code cursor}
+ * body is ignored. When the shared store cannot take the message, only the sender gets
+ * {@code {"error":..,"body":..}} back (the page puts the text back into the input). The query argument {@code cursor}
  * (the last id the page showed) first replays the newer kept messages, so nothing posted between loading the page
  * and opening the socket is missed. Hooks run on the IOLoop; {@link #deliver} on any thread.
  */
@@ -47,7 +49,10 @@ class ChatSocketHandler extends WebSocketHandler implements ChatListener {
     protected void onMessage(String message) {
         String body = bodyOf(message);
         if (ChatMessage.problemWithBody(body) == null) {
-            room.post((String) currentUser(), body);
+            room.post((String) currentUser(), body).exceptionally(error -> {
+                writeJson(Map.of("error", "not sent, the chat store is unavailable; try again", "body", body));
+                return null;
+            });
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * guarded by this object's monitor. The lock is only held to update these structures and to hand messages to
  * listeners (which queue them without blocking), so taking it on an IOLoop is cheap. Listeners get messages in id
  * order because they are delivered under the lock; waiting long polls are completed after it is released.
+ * It is also the local mirror of a {@link RedisChatRoom}: {@link #accept} takes messages numbered by the store.
  */
 public final class InMemoryChatRoom implements ChatRoom {
     private final int capacity;
@@ -23,8 +24,8 @@ public final class InMemoryChatRoom implements ChatRoom {
     private long lastId;
     private boolean closed;
 
-    /** A long poll waiting for messages newer than {@code cursor}. */
-    private record Waiter(long cursor, CompletableFuture<List<ChatMessage>> future) {
+    /** A long poll waiting for messages newer than {@code cursor}; {@code answer} once it is answered. */
+    private record Waiter(long cursor, CompletableFuture<List<ChatMessage>> future, List<ChatMessage> answer) {
     }
 
     /**
@@ -40,29 +41,70 @@ public final class InMemoryChatRoom implements ChatRoom {
     }
 
     @Override
-    public ChatMessage post(String from, String body) {
-        ChatMessage message;
+    public CompletableFuture<ChatMessage> post(String from, String body) {
         List<Waiter> ready;
-        List<List<ChatMessage>> answers = new ArrayList<>();
+        ChatMessage message;
         synchronized (this) {
-            message = new ChatMessage(++lastId, from, body);
-            messages.addLast(message);
-            if (messages.size() > capacity) {
-                messages.removeFirst();
-            }
-            for (ChatListener listener : listeners) {
-                listener.deliver(message);
-            }
-            ready = new ArrayList<>(waiters);
-            waiters.clear();
-            for (Waiter waiter : ready) {
-                answers.add(messagesAfter(waiter.cursor()));
-            }
+            message = new ChatMessage(lastId + 1, from, body);
+            ready = keep(message);
         }
+        answer(ready);
+        return CompletableFuture.completedFuture(message);
+    }
+
+    /**
+     * Mirrors a message numbered elsewhere (by the shared store): keeps it and hands it to every listener and
+     * waiting long poll, like {@link #post}. Messages must come in id order; one not newer than the last kept is
+     * ignored, so a message seen twice is delivered once. Any thread.
+     *
+     * @param message the message
+     * @return whether it was new
+     */
+    public boolean accept(ChatMessage message) {
+        List<Waiter> ready;
+        synchronized (this) {
+            if (message.id() <= lastId) {
+                return false;
+            }
+            ready = keep(message);
+        }
+        answer(ready);
+        return true;
+    }
+
+    /**
+     * The id of the newest message kept or mirrored, 0 before the first. Any thread.
+     *
+     * @return the id
+     */
+    public synchronized long lastId() {
+        return lastId;
+    }
+
+    /** Keeps a message, delivers it to the listeners and takes the waiters it answers. Caller holds the lock. */
+    private List<Waiter> keep(ChatMessage message) {
+        lastId = message.id();
+        messages.addLast(message);
+        if (messages.size() > capacity) {
+            messages.removeFirst();
+        }
+        for (ChatListener listener : listeners) {
+            listener.deliver(message);
+        }
+        List<Waiter> ready = new ArrayList<>(waiters);
+        waiters.clear();
         for (int i = 0; i < ready.size(); i++) {
-            ready.get(i).future().complete(answers.get(i));
+            Waiter waiter = ready.get(i);
+            ready.set(i, new Waiter(waiter.cursor(), waiter.future(), messagesAfter(waiter.cursor())));
         }
-        return message;
+        return ready;
+    }
+
+    /** Completes the waiters {@link #keep} took, outside the lock. */
+    private static void answer(List<Waiter> ready) {
+        for (Waiter waiter : ready) {
+            waiter.future().complete(waiter.answer());
+        }
     }
 
     @Override
@@ -85,7 +127,7 @@ public final class InMemoryChatRoom implements ChatRoom {
                 future.complete(newer);
                 return future;
             }
-            waiter = new Waiter(after, future);
+            waiter = new Waiter(after, future, null);
             waiters.add(waiter);
         }
         future.whenComplete((messages, error) -> {

@@ -20,7 +20,7 @@ class InMemoryChatRoomTest {
     @Test
     void idsIncreaseAndOnlyTheNewestMessagesAreKept() {
         for (int i = 1; i <= 5; i++) {
-            assertThat(room.post("alice", "m" + i).id()).isEqualTo(i);
+            assertThat(room.post("alice", "m" + i).join().id()).isEqualTo(i);
         }
         assertThat(room.recent()).extracting(ChatMessage::id).containsExactly(3L, 4L, 5L);
         assertThat(room.stats()).isEqualTo(new ChatStats(0, 0, 3));
@@ -33,8 +33,8 @@ class InMemoryChatRoomTest {
 
     @Test
     void waitingForKeptMessagesAnswersAtOnce() {
-        room.post("alice", "one");
-        room.post("bob", "two");
+        room.post("alice", "one").join();
+        room.post("bob", "two").join();
         assertThat(room.awaitMessagesAfter(OptionalLong.of(1)).getNow(null))
                 .containsExactly(new ChatMessage(2, "bob", "two"));
         assertThat(room.awaitMessagesAfter(OptionalLong.of(0)).getNow(null)).hasSize(2);
@@ -43,21 +43,21 @@ class InMemoryChatRoomTest {
 
     @Test
     void aWaiterWithoutCursorGetsOnlyLaterMessages() {
-        room.post("alice", "before");
+        room.post("alice", "before").join();
         CompletableFuture<List<ChatMessage>> waiter = room.awaitMessagesAfter(OptionalLong.empty());
         assertThat(waiter).isNotDone();
         assertThat(room.stats().waiters()).isEqualTo(1);
-        room.post("bob", "after");
+        room.post("bob", "after").join();
         assertThat(waiter.getNow(null)).containsExactly(new ChatMessage(2, "bob", "after"));
         assertThat(room.stats().waiters()).isZero();
     }
 
     @Test
     void aCursorBeyondTheNewestIdWaitsForTheNextMessage() {
-        room.post("alice", "one");
+        room.post("alice", "one").join();
         CompletableFuture<List<ChatMessage>> waiter = room.awaitMessagesAfter(OptionalLong.of(99));
         assertThat(waiter).isNotDone();
-        room.post("bob", "two");
+        room.post("bob", "two").join();
         assertThat(waiter.getNow(null)).extracting(ChatMessage::id).containsExactly(2L);
     }
 
@@ -67,7 +67,7 @@ class InMemoryChatRoomTest {
         assertThat(room.stats().waiters()).isEqualTo(1);
         waiter.cancel(false);
         assertThat(room.stats().waiters()).isZero();
-        room.post("alice", "nobody waits");
+        room.post("alice", "nobody waits").join();
         assertThat(waiter).isCancelled();
     }
 
@@ -81,16 +81,34 @@ class InMemoryChatRoomTest {
     }
 
     @Test
+    void asAMirrorItTakesMessagesNumberedElsewhereOnceEachAndInIdOrder() {
+        CompletableFuture<List<ChatMessage>> waiter = room.awaitMessagesAfter(OptionalLong.empty());
+        List<ChatMessage> received = new ArrayList<>();
+        room.join(received::add, OptionalLong.empty());
+        ChatMessage fromB = new ChatMessage(41, "bob", "from B");
+
+        assertThat(room.accept(fromB)).isTrue();
+        assertThat(room.accept(fromB)).isFalse();
+        assertThat(room.accept(new ChatMessage(40, "carol", "older"))).isFalse();
+        assertThat(room.accept(new ChatMessage(42, "alice", "from A"))).isTrue();
+
+        assertThat(waiter.getNow(null)).containsExactly(fromB);
+        assertThat(received).extracting(ChatMessage::id).containsExactly(41L, 42L);
+        assertThat(room.recent()).extracting(ChatMessage::id).containsExactly(41L, 42L);
+        assertThat(room.lastId()).isEqualTo(42);
+    }
+
+    @Test
     void listenersGetTheBacklogAfterTheirCursorThenEveryNewMessageUntilTheyLeave() {
-        room.post("alice", "one");
-        room.post("alice", "two");
+        room.post("alice", "one").join();
+        room.post("alice", "two").join();
         List<ChatMessage> received = new ArrayList<>();
         ChatListener listener = received::add;
         room.join(listener, OptionalLong.of(1));
-        room.post("bob", "three");
+        room.post("bob", "three").join();
         assertThat(room.stats().websockets()).isEqualTo(1);
         room.leave(listener);
-        room.post("bob", "four");
+        room.post("bob", "four").join();
         assertThat(received).extracting(ChatMessage::body).containsExactly("two", "three");
         assertThat(room.stats().websockets()).isZero();
 
@@ -118,7 +136,7 @@ class InMemoryChatRoomTest {
                         Thread.currentThread().interrupt();
                     }
                     for (int i = 0; i < each; i++) {
-                        big.post("user", "text");
+                        big.post("user", "text").join();
                     }
                 }, pool));
             }
