@@ -1,0 +1,104 @@
+package org.tornadojava.demo.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A redis-server of the test's own on 127.0.0.1, persisting every write to an append-only file in its folder, so
+ * a stop and a start keep every stored message (as production should be configured).
+ */
+final class RedisProcess implements AutoCloseable {
+    private final Path program = ExternalProgram.require("redis-server", "redis-server");
+    private final Path folder;
+    private final int port = ExternalProgram.freePort();
+    private Process process;
+
+    private RedisProcess(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Starts Redis with its data in {@code folder}.
+     *
+     * @param folder created if missing
+     * @return the running server
+     */
+    static RedisProcess start(Path folder) throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        RedisProcess redis = new RedisProcess(folder);
+        redis.start();
+        return redis;
+    }
+
+    /** The port it listens on (the same after a restart). */
+    int port() {
+        return port;
+    }
+
+    /** The URL for {@code tornado-demo.redis-url}. */
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Starts it again after {@link #stop}, on the same port and data. */
+    void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", folder.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                "--protected-mode", "yes")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("redis.log").toFile()))
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!answersPing()) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                throw new IllegalStateException("redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Stops it the way an operator would (SIGTERM: Redis finishes writing and exits). */
+    void stop() {
+        ExternalProgram.stop(process);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Sends one inline command, e.g. {@code CLIENT KILL TYPE pubsub}, and returns the first line of the answer.
+     *
+     * @param command the command
+     * @return e.g. {@code :2}
+     */
+    String command(String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+
+    private boolean answersPing() {
+        try {
+            return command("PING").equals("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
