@@ -2,6 +2,7 @@ package org.tornadojava.demo.chat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,15 @@ class ScaleOutIT {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * Each instance learns of a message a moment after it is stored; a test parking a waiter "for the next message"
+     * starts once both hold the same messages, so that a message of the previous test can't arrive late.
+     */
+    @BeforeEach
+    void instancesAgree() {
+        Await.until(() -> stats(a).messages() == stats(b).messages());
     }
 
     @Test
@@ -184,6 +194,15 @@ class ScaleOutIT {
             RawResponse refused = erin.say(instance.port(), "while Redis is down");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.text()).doesNotContain("Exception");
+        }
+        SocketInbox socket = new ChatClient(a.port()).openSocket("/chatsocket", erin.cookies());
+        try {
+            socket.socket.sendText("{\"body\":\"sent over a socket while Redis is down\"}", true).join();
+            JsonNode refusal = ChatClient.JSON.readTree(socket.nextText());
+            assertThat(refusal.get("error").asString()).contains("unavailable");
+            assertThat(refusal.get("body").asString()).isEqualTo("sent over a socket while Redis is down");
+        } finally {
+            socket.socket.abort();
         }
         CompletableFuture<RawResponse> waiterOnA = erin.poll(a.port(), Long.toString(lastId));
         Await.until(() -> stats(a).waiters() == 1);
