@@ -1,11 +1,12 @@
 package org.tornadojava.demo.chat;
 
+import org.tornadojava.support.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,13 +59,10 @@ final class DemoProcess implements AutoCloseable {
      *
      * @return this
      */
-    DemoProcess awaitStarted() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!log().contains(STARTED + port)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the demo did not start:\n" + log());
-            }
-            Thread.sleep(100);
+    DemoProcess awaitStarted() {
+        Await.until(() -> log().contains(STARTED + port) || !process.isAlive(), Duration.ofSeconds(60));
+        if (!log().contains(STARTED + port)) {
+            throw new IllegalStateException("the demo did not start:\n" + log());
         }
         return this;
     }

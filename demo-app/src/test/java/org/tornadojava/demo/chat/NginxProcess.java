@@ -1,12 +1,13 @@
 package org.tornadojava.demo.chat;
 
+import org.tornadojava.support.Await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -31,7 +32,7 @@ final class NginxProcess implements AutoCloseable {
      * @param instancePorts ports of the demo instances on 127.0.0.1
      * @return the running nginx
      */
-    static NginxProcess start(Path folder, int... instancePorts) throws IOException, InterruptedException {
+    static NginxProcess start(Path folder, int... instancePorts) throws IOException {
         Path program = ExternalProgram.require("nginx", "nginx");
         Files.createDirectories(folder);
         int port = ExternalProgram.freePort();
@@ -86,12 +87,9 @@ final class NginxProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("nginx.out").toFile()))
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!listens(port)) {
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("nginx did not start: " + Files.readString(folder.resolve("nginx.out")));
-            }
-            Thread.sleep(50);
+        Await.until(() -> listens(port) || !process.isAlive(), Duration.ofSeconds(20));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("nginx did not start: " + Files.readString(folder.resolve("nginx.out")));
         }
         return new NginxProcess(process, port);
     }

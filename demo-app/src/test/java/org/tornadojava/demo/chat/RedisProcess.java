@@ -1,5 +1,7 @@
 package org.tornadojava.demo.chat;
 
+import org.tornadojava.support.Await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A redis-server of the test's own on 127.0.0.1, persisting every write to an append-only file in its folder, so
@@ -30,7 +31,7 @@ final class RedisProcess implements AutoCloseable {
      * @param folder created if missing
      * @return the running server
      */
-    static RedisProcess start(Path folder) throws IOException, InterruptedException {
+    static RedisProcess start(Path folder) throws IOException {
         Files.createDirectories(folder);
         RedisProcess redis = new RedisProcess(folder);
         redis.start();
@@ -48,19 +49,16 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Starts it again after {@link #stop}, on the same port and data. */
-    void start() throws IOException, InterruptedException {
+    void start() throws IOException {
         process = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--dir", folder.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
                 "--protected-mode", "yes")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("redis.log").toFile()))
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!answersPing()) {
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
-            }
-            Thread.sleep(50);
+        Await.until(() -> answersPing() || !process.isAlive(), Duration.ofSeconds(20));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
         }
     }
 

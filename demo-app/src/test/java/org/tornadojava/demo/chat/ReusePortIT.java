@@ -2,6 +2,7 @@ package org.tornadojava.demo.chat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
 
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ class ReusePortIT {
                 assertThat(RawHttpClient.get(port, "/plaintext").status()).isEqualTo(200);
             }
 
+            Await.until(() -> first.logLines(PLAINTEXT_LOGGED) + second.logLines(PLAINTEXT_LOGGED) == 60);
             assertThat(first.logLines(PLAINTEXT_LOGGED)).isPositive();
             assertThat(second.logLines(PLAINTEXT_LOGGED)).isPositive();
-            assertThat(first.logLines(PLAINTEXT_LOGGED) + second.logLines(PLAINTEXT_LOGGED)).isEqualTo(60);
         }
     }
 

@@ -210,7 +210,11 @@ class ScaleOutIT {
 
         redis.start();
 
-        RawResponse afterRestart = sayUntilStored(erin, b.port(), "after the restart");
+        for (DemoProcess instance : List.of(a, b)) {
+            Await.until(() -> instance.logLines("is back; chat posts are stored again") == 1, Duration.ofSeconds(30));
+        }
+        RawResponse afterRestart = erin.say(b.port(), "after the restart");
+        assertThat(afterRestart.status()).isEqualTo(200);
         acknowledged.add(afterRestart.text());
         assertThat(waiterOnA.get(10, TimeUnit.SECONDS).text())
                 .isEqualTo("{\"messages\":[" + afterRestart.text() + "]}");
@@ -271,18 +275,6 @@ class ScaleOutIT {
             return session.poll(instance.port(), "0").get(10, TimeUnit.SECONDS).text();
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static RawResponse sayUntilStored(ChatSession session, int port, String body) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            RawResponse said = session.say(port, body);
-            if (said.status() == 200 || System.nanoTime() > deadline) {
-                assertThat(said.status()).as("posting after Redis is back").isEqualTo(200);
-                return said;
-            }
-            Thread.sleep(200);
         }
     }
 
