@@ -40,7 +40,13 @@ class ChatConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression("!" + NO_REDIS)
     RedisChatRoom redisChatRoom(DemoProperties properties) {
-        return RedisChatRoom.connect(properties.getRedisUrl().strip(), capacity(properties), REDIS_WAIT);
+        String url = properties.getRedisUrl().strip();
+        try {
+            return RedisChatRoom.connect(url, capacity(properties), REDIS_WAIT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException("tornado-demo.redis-url", url,
+                    "not a Redis URL such as redis://127.0.0.1:6379/0 (" + e.getMessage() + ")");
+        }
     }
 
     private static int capacity(DemoProperties properties) {

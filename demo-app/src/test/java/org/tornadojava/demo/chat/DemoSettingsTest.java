@@ -70,6 +70,12 @@ class DemoSettingsTest {
     }
 
     @Test
+    void anInvalidRedisUrlStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> DemoServer.start("--tornado-demo.redis-url=localhost:6379"))
+                .hasStackTraceContaining("tornado-demo.redis-url").hasStackTraceContaining("not a Redis URL");
+    }
+
+    @Test
     void aMessageCacheBelowOneStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> DemoServer.start("--tornado-demo.message-cache=0"))
                 .hasStackTraceContaining("tornado-demo.message-cache").hasStackTraceContaining("must be at least 1");
