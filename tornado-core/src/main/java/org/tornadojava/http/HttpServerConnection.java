@@ -420,7 +420,11 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return future;
         }
         inFlight = null;
-        future.addListener(written -> requestEnded(writer));
+        if (future.isDone()) {
+            requestEnded(writer);
+        } else {
+            future.addListener(written -> requestEnded(writer));
+        }
         if (!keepAlive || discarding || draining) {
             discarding = true;
             releaseQueued();

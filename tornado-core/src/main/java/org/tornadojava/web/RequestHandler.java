@@ -4,9 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
+import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
@@ -1723,18 +1725,28 @@ public abstract class RequestHandler {
         }
     }
 
-    private CompletableFuture<Void> completion(ChannelFuture written) {
+    /**
+     * The write's outcome as a future; a write that is already done (the usual case: the socket took the bytes at
+     * once) is converted without registering a listener. IOLoop thread.
+     */
+    private static CompletableFuture<Void> completion(ChannelFuture written) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        written.addListener(future -> {
-            if (future.isSuccess()) {
-                result.complete(null);
-            } else {
-                StreamClosedException closedError = new StreamClosedException("Stream is closed");
-                closedError.initCause(future.cause());
-                result.completeExceptionally(closedError);
-            }
-        });
+        if (written.isDone()) {
+            complete(result, written);
+        } else {
+            written.addListener(future -> complete(result, future));
+        }
         return result;
+    }
+
+    private static void complete(CompletableFuture<Void> result, Future<?> written) {
+        if (written.isSuccess()) {
+            result.complete(null);
+        } else {
+            StreamClosedException closedError = new StreamClosedException("Stream is closed");
+            closedError.initCause(written.cause());
+            result.completeExceptionally(closedError);
+        }
     }
 
     private static void relay(CompletableFuture<Void> source, CompletableFuture<Void> target) {
