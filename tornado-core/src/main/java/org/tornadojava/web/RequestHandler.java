@@ -1086,8 +1086,11 @@ public abstract class RequestHandler {
     private void applyConditionalGet() {
         String method = request.method();
         if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
-            setEtagHeader();
-            if (checkEtagHeader()) {
+            String etag = computeEtag();
+            if (etag != null) {
+                setHeader(ETAG, etag);
+            }
+            if (IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
                 releaseBuffer();
                 status = 304;
                 reason = HttpStatusReasons.reason(304);
@@ -1393,7 +1396,7 @@ public abstract class RequestHandler {
      * @return true when a 304 should be answered
      */
     protected final boolean checkEtagHeader() {
-        return IfNoneMatch.matches(request.headers().get("If-None-Match"), headers.get(ETAG));
+        return IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), headers.get(ETAG));
     }
 
     // ---------------------------------------------------------------- cookies
