@@ -201,7 +201,7 @@ public abstract class RequestHandler {
         this.loop = writer.loop();
         this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
-        clear();
+        resetResponse();
     }
 
     private void beforeVerb(String[] rawGroups) {
@@ -812,16 +812,18 @@ public abstract class RequestHandler {
      * {@code clear}. Any thread.
      */
     public final void clear() {
-        onLoop(() -> {
-            headers = ResponseWriter.newHeaders();
-            headers.set(SERVER_HEADER, SERVER);
-            headers.set(CONTENT_TYPE, TEXT_HTML);
-            headers.set(DATE, HttpDates.now());
-            status = 200;
-            reason = "OK";
-            releaseBuffer();
-            setDefaultHeaders();
-        });
+        onLoop(this::resetResponse);
+    }
+
+    private void resetResponse() {
+        headers = ResponseWriter.newHeaders();
+        headers.set(SERVER_HEADER, SERVER);
+        headers.set(CONTENT_TYPE, TEXT_HTML);
+        headers.set(DATE, HttpDates.now());
+        status = 200;
+        reason = "OK";
+        releaseBuffer();
+        setDefaultHeaders();
     }
 
     /**
