@@ -1,6 +1,7 @@
 package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -20,6 +21,7 @@ import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -439,7 +441,7 @@ public abstract class RequestHandler {
         if (application.debug() && error != null) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
-            setHeader(CONTENT_TYPE, TEXT_PLAIN);
+            putHeader(CONTENT_TYPE, TEXT_PLAIN);
             write(trace.toString());
         } else if (application.errorFormat() == ErrorFormat.JSON) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -714,12 +716,18 @@ public abstract class RequestHandler {
      *         control characters (no response splitting)
      */
     public final void setHeader(CharSequence name, Object value) {
-        CharSequence checkedName = checkHeaderName(name);
-        CharSequence text = headerValue(value);
+        putHeader(checkHeaderName(name), headerValue(value));
+    }
+
+    /**
+     * Sets a header whose name and value are already known to be safe: checked by {@link #setHeader}, or constants
+     * of this class (so the headers the framework sets itself are not checked character by character). Any thread.
+     */
+    private void putHeader(CharSequence name, CharSequence value) {
         if (loop.inLoop()) {
-            headers.set(checkedName, text);
+            headers.set(name, value);
         } else {
-            loop.execute(() -> headers.set(checkedName, text));
+            loop.execute(() -> headers.set(name, value));
         }
     }
 
@@ -923,9 +931,34 @@ public abstract class RequestHandler {
                 throw new IllegalArgumentException("write() refuses lists and arrays as JSON (JSON hijacking); "
                         + "wrap them in an object");
             }
-            byte[] json = application.jsonMapper().writeValueAsBytes(chunk);
-            setHeader(CONTENT_TYPE, APPLICATION_JSON);
-            write(json);
+            if (loop.inLoop() && !closed && !finishCalled) {
+                appendJson(chunk);
+                putHeader(CONTENT_TYPE, APPLICATION_JSON);
+            } else {
+                byte[] json = application.jsonMapper().writeValueAsBytes(chunk);
+                putHeader(CONTENT_TYPE, APPLICATION_JSON);
+                write(json);
+            }
+        }
+    }
+
+    /**
+     * Serializes a value as JSON straight into the response buffer (no intermediate array); when serialization
+     * fails the buffer is left as it was. IOLoop thread.
+     */
+    private void appendJson(Object value) {
+        boolean fresh = buffer == null;
+        ByteBuf out = buffer();
+        int start = out.writerIndex();
+        try {
+            application.jsonMapper().writeValue((OutputStream) new ByteBufOutputStream(out), value);
+        } catch (RuntimeException | Error e) {
+            if (fresh) {
+                releaseBuffer();
+            } else {
+                out.writerIndex(start);
+            }
+            throw e;
         }
     }
 
@@ -1090,7 +1123,7 @@ public abstract class RequestHandler {
         if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
             String etag = computeEtag();
             if (etag != null) {
-                setHeader(ETAG, etag);
+                putHeader(ETAG, headerValue(etag));
             }
             if (IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
                 releaseBuffer();
@@ -1387,7 +1420,7 @@ public abstract class RequestHandler {
     protected final void setEtagHeader() {
         String etag = computeEtag();
         if (etag != null) {
-            setHeader(ETAG, etag);
+            putHeader(ETAG, headerValue(etag));
         }
     }
 
