@@ -66,6 +66,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final XHeaders xheaders;
     private final InFlightRequests inFlightRequests;
     private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
+    private final RequestHeadFields fields = new RequestHeadFields();
     private ChannelHandlerContext ctx;
     private String remoteIp;
     private Exchange reading;
@@ -149,15 +150,17 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             reject(rejection);
             return false;
         }
-        long contentLength = HttpUtil.getContentLength(head, -1L);
+        long contentLength = fields.mayDeclareLength() ? HttpUtil.getContentLength(head, -1L) : -1L;
         if (contentLength > options.maxBodySize()) {
             reject(new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                     "Content-Length " + contentLength + " over max-body-size " + options.maxBodySize()));
             return false;
         }
-        boolean bodyFollows = HttpUtil.isTransferEncodingChunked(head) || contentLength > 0;
+        boolean bodyFollows = (fields.hasTransferEncoding() && HttpUtil.isTransferEncodingChunked(head))
+                || contentLength > 0;
         HttpVersion version = head.protocolVersion();
-        boolean keepAlive = !options.noKeepAlive() && HttpUtil.isKeepAlive(head)
+        boolean keepAlive = !options.noKeepAlive()
+                && (fields.hasConnection() ? HttpUtil.isKeepAlive(head) : version.isKeepAliveDefault())
                 && (version.equals(HttpVersion.HTTP_1_1) || contentLength >= 0
                 || head.method().equals(HttpMethod.GET) || head.method().equals(HttpMethod.HEAD));
         ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
@@ -168,7 +171,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         inFlight = writer;
         inFlightRequests.started();
         GzipBodyInflater inflater = null;
-        String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        String encoding = fields.contentEncoding();
         if (options.decompressRequest() && encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
             head.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
             head.headers().set("X-Consumed-Content-Encoding", encoding);
@@ -180,7 +183,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return false;
         }
         reading = exchange;
-        if (HttpUtil.is100ContinueExpected(head)) {
+        if (fields.hasExpect() && HttpUtil.is100ContinueExpected(head)) {
             if (exchange.receiver.acceptsBody()) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                         ctx.alloc().buffer(0), newResponseHeaders(), trailers()));
@@ -420,7 +423,11 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return future;
         }
         inFlight = null;
-        future.addListener(written -> requestEnded(writer));
+        if (future.isDone()) {
+            requestEnded(writer);
+        } else {
+            future.addListener(written -> requestEnded(writer));
+        }
         if (!keepAlive || discarding || draining) {
             discarding = true;
             releaseQueued();
@@ -482,8 +489,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
      * (the usual keep-alive case) is not parsed again.
      */
     private Rejection validHead(HttpRequest head) {
-        String host = head.headers().get(HttpHeaderNames.HOST);
-        Rejection rejection = RequestHeadValidator.check(head, host != null && host.equals(lastValidHost));
+        fields.read(head.headers());
+        String host = fields.host();
+        Rejection rejection = RequestHeadValidator.check(head, fields, host != null && host.equals(lastValidHost));
         if (rejection == null) {
             lastValidHost = host;
         }

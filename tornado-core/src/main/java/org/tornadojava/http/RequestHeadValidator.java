@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -27,13 +26,13 @@ final class RequestHeadValidator {
     /**
      * The reason to refuse a decoded request head, or null when it is acceptable.
      *
+     * @param fields the framing headers of {@code request}, already read
      * @param hostKnownValid true when the {@code Host} value was validated before and need not be parsed again
      */
-    static Rejection check(HttpRequest request, boolean hostKnownValid) {
+    static Rejection check(HttpRequest request, RequestHeadFields fields, boolean hostKnownValid) {
         HttpHeaders headers = request.headers();
-        Iterator<String> hosts = headers.valueStringIterator(HttpHeaderNames.HOST);
-        String host = hosts.hasNext() ? hosts.next() : null;
-        if (hosts.hasNext()) {
+        String host = fields.host();
+        if (fields.hostCount() > 1) {
             return Rejection.badRequest("duplicate Host header");
         }
         if (host == null && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
@@ -42,13 +41,13 @@ final class RequestHeadValidator {
         if (host != null && !hostKnownValid && !isValidHost(host)) {
             return Rejection.badRequest("invalid Host header");
         }
-        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+        if (fields.hasTransferEncoding()) {
             Rejection transferEncoding = checkTransferEncoding(headers);
             if (transferEncoding != null) {
                 return transferEncoding;
             }
         }
-        if (headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        if (fields.hasContentLength()) {
             for (String length : headers.getAll(HttpHeaderNames.CONTENT_LENGTH)) {
                 if (!isDigits(length.trim())) {
                     return Rejection.badRequest("invalid Content-Length " + length);

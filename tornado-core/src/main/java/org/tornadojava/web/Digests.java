@@ -8,32 +8,49 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 /**
- * Hex digests for ETags and static-file versions, with one {@link MessageDigest} per thread and algorithm (an
+ * Digests for ETags and static-file versions, with one {@link MessageDigest} per thread and algorithm (an
  * IOLoop hashes every GET body it finishes, so digests are reused rather than created per request). Buffers are
- * hashed where they lie: the backing array of a heap buffer, the NIO views of a direct or composite one, never a
- * copy. Thread-safe.
+ * hashed where they lie (the backing array of a heap buffer, the NIO views of a large direct or composite one);
+ * small direct ones are copied into a per-thread scratch array first, which costs less than the views (the JDK
+ * copies a direct buffer's bytes to an array to hash them anyway). Thread-safe.
  */
 final class Digests {
     private static final FastThreadLocal<MessageDigest> SHA1 = perThread("SHA-1", MessageDigest::getInstance);
     private static final FastThreadLocal<MessageDigest> SHA512 = perThread("SHA-512", MessageDigest::getInstance);
+    /** Small direct bodies are copied here and hashed as an array: cheaper than hashing through NIO views. */
+    private static final int SCRATCH_SIZE = 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SCRATCH_SIZE];
+        }
+    };
 
     private Digests() {
     }
 
-    /** SHA-1 of the readable bytes of {@code body} (null means empty), in lower-case hex. */
-    static String sha1Hex(ByteBuf body) {
+    /** SHA-1 of the readable bytes of {@code body} (null means empty). */
+    static byte[] sha1(ByteBuf body) {
         MessageDigest digest = SHA1.get();
-        digest.reset();
-        if (body != null && body.isReadable()) {
-            if (body.hasArray()) {
-                digest.update(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
-            } else {
-                for (ByteBuffer part : body.nioBuffers()) {
-                    digest.update(part);
+        try {
+            if (body != null && body.isReadable()) {
+                if (body.hasArray()) {
+                    digest.update(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+                } else if (body.readableBytes() <= SCRATCH_SIZE) {
+                    byte[] scratch = SCRATCH.get();
+                    body.getBytes(body.readerIndex(), scratch, 0, body.readableBytes());
+                    digest.update(scratch, 0, body.readableBytes());
+                } else {
+                    for (ByteBuffer part : body.nioBuffers()) {
+                        digest.update(part);
+                    }
                 }
             }
+            return digest.digest();
+        } catch (RuntimeException e) {
+            digest.reset();
+            throw e;
         }
-        return Hex.encode(digest.digest());
     }
 
     /** This thread's SHA-512 digest, reset; for callers that feed a file piece by piece. */

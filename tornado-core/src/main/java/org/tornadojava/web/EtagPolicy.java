@@ -62,9 +62,9 @@ public enum EtagPolicy {
     public String etagFor(ByteBuf body) {
         switch (this) {
             case CONTENT_HASH:
-                return '"' + Digests.sha1Hex(body) + '"';
+                return Hex.encode("\"", Digests.sha1(body), "\"");
             case WEAK:
-                return "W/\"" + Digests.sha1Hex(body) + '"';
+                return Hex.encode("W/\"", Digests.sha1(body), "\"");
             default:
                 return null;
         }

@@ -43,8 +43,8 @@ final class RequestArguments {
 
     static RequestArguments parse(HttpServerRequest request) {
         Map<String, List<String>> query = parseUrlEncoded(request.query(), "query string");
-        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (contentType == null || request.body().length == 0) {
+        String contentType = request.body().length == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType == null) {
             return query.isEmpty() ? NONE : new RequestArguments(query, Map.of(), Map.of());
         }
         String type = contentType.toLowerCase(Locale.ROOT);

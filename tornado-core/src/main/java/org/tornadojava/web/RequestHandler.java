@@ -1,12 +1,15 @@
 package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
+import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
@@ -18,6 +21,7 @@ import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -199,7 +203,7 @@ public abstract class RequestHandler {
         this.loop = writer.loop();
         this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
-        clear();
+        resetResponse();
     }
 
     private void beforeVerb(String[] rawGroups) {
@@ -437,7 +441,7 @@ public abstract class RequestHandler {
         if (application.debug() && error != null) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
-            setHeader(CONTENT_TYPE, TEXT_PLAIN);
+            putHeader(CONTENT_TYPE, TEXT_PLAIN);
             write(trace.toString());
         } else if (application.errorFormat() == ErrorFormat.JSON) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -712,12 +716,18 @@ public abstract class RequestHandler {
      *         control characters (no response splitting)
      */
     public final void setHeader(CharSequence name, Object value) {
-        CharSequence checkedName = checkHeaderName(name);
-        CharSequence text = headerValue(value);
+        putHeader(checkHeaderName(name), headerValue(value));
+    }
+
+    /**
+     * Sets a header whose name and value are already known to be safe: checked by {@link #setHeader}, or constants
+     * of this class (so the headers the framework sets itself are not checked character by character). Any thread.
+     */
+    private void putHeader(CharSequence name, CharSequence value) {
         if (loop.inLoop()) {
-            headers.set(checkedName, text);
+            headers.set(name, value);
         } else {
-            loop.execute(() -> headers.set(checkedName, text));
+            loop.execute(() -> headers.set(name, value));
         }
     }
 
@@ -810,16 +820,18 @@ public abstract class RequestHandler {
      * {@code clear}. Any thread.
      */
     public final void clear() {
-        onLoop(() -> {
-            headers = ResponseWriter.newHeaders();
-            headers.set(SERVER_HEADER, SERVER);
-            headers.set(CONTENT_TYPE, TEXT_HTML);
-            headers.set(DATE, HttpDates.now());
-            status = 200;
-            reason = "OK";
-            releaseBuffer();
-            setDefaultHeaders();
-        });
+        onLoop(this::resetResponse);
+    }
+
+    private void resetResponse() {
+        headers = ResponseWriter.newHeaders();
+        headers.set(SERVER_HEADER, SERVER);
+        headers.set(CONTENT_TYPE, TEXT_HTML);
+        headers.set(DATE, HttpDates.now());
+        status = 200;
+        reason = "OK";
+        releaseBuffer();
+        setDefaultHeaders();
     }
 
     /**
@@ -919,9 +931,34 @@ public abstract class RequestHandler {
                 throw new IllegalArgumentException("write() refuses lists and arrays as JSON (JSON hijacking); "
                         + "wrap them in an object");
             }
-            byte[] json = application.jsonMapper().writeValueAsBytes(chunk);
-            setHeader(CONTENT_TYPE, APPLICATION_JSON);
-            write(json);
+            if (loop.inLoop() && !closed && !finishCalled) {
+                appendJson(chunk);
+                putHeader(CONTENT_TYPE, APPLICATION_JSON);
+            } else {
+                byte[] json = application.jsonMapper().writeValueAsBytes(chunk);
+                putHeader(CONTENT_TYPE, APPLICATION_JSON);
+                write(json);
+            }
+        }
+    }
+
+    /**
+     * Serializes a value as JSON straight into the response buffer (no intermediate array); when serialization
+     * fails the buffer is left as it was. IOLoop thread.
+     */
+    private void appendJson(Object value) {
+        boolean fresh = buffer == null;
+        ByteBuf out = buffer();
+        int start = out.writerIndex();
+        try {
+            application.jsonMapper().writeValue((OutputStream) new ByteBufOutputStream(out), value);
+        } catch (RuntimeException | Error e) {
+            if (fresh) {
+                releaseBuffer();
+            } else {
+                out.writerIndex(start);
+            }
+            throw e;
         }
     }
 
@@ -1084,8 +1121,11 @@ public abstract class RequestHandler {
     private void applyConditionalGet() {
         String method = request.method();
         if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
-            setEtagHeader();
-            if (checkEtagHeader()) {
+            String etag = computeEtag();
+            if (etag != null) {
+                putHeader(ETAG, headerValue(etag));
+            }
+            if (IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
                 releaseBuffer();
                 status = 304;
                 reason = HttpStatusReasons.reason(304);
@@ -1380,7 +1420,7 @@ public abstract class RequestHandler {
     protected final void setEtagHeader() {
         String etag = computeEtag();
         if (etag != null) {
-            setHeader(ETAG, etag);
+            putHeader(ETAG, headerValue(etag));
         }
     }
 
@@ -1391,7 +1431,7 @@ public abstract class RequestHandler {
      * @return true when a 304 should be answered
      */
     protected final boolean checkEtagHeader() {
-        return IfNoneMatch.matches(request.headers().get("If-None-Match"), headers.get(ETAG));
+        return IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), headers.get(ETAG));
     }
 
     // ---------------------------------------------------------------- cookies
@@ -1723,18 +1763,28 @@ public abstract class RequestHandler {
         }
     }
 
-    private CompletableFuture<Void> completion(ChannelFuture written) {
+    /**
+     * The write's outcome as a future; a write that is already done (the usual case: the socket took the bytes at
+     * once) is converted without registering a listener. IOLoop thread.
+     */
+    private static CompletableFuture<Void> completion(ChannelFuture written) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        written.addListener(future -> {
-            if (future.isSuccess()) {
-                result.complete(null);
-            } else {
-                StreamClosedException closedError = new StreamClosedException("Stream is closed");
-                closedError.initCause(future.cause());
-                result.completeExceptionally(closedError);
-            }
-        });
+        if (written.isDone()) {
+            complete(result, written);
+        } else {
+            written.addListener(future -> complete(result, future));
+        }
         return result;
+    }
+
+    private static void complete(CompletableFuture<Void> result, Future<?> written) {
+        if (written.isSuccess()) {
+            result.complete(null);
+        } else {
+            StreamClosedException closedError = new StreamClosedException("Stream is closed");
+            closedError.initCause(written.cause());
+            result.completeExceptionally(closedError);
+        }
     }
 
     private static void relay(CompletableFuture<Void> source, CompletableFuture<Void> target) {

@@ -15,7 +15,8 @@ final class Router {
     private static final String[] NO_GROUPS = new String[0];
 
     private final List<UrlSpec> specs;
-    private final Map<String, UrlSpec> literals = new HashMap<>();
+    /** The match of each literal path, built once: literal routes have no groups, so one match serves all. */
+    private final Map<String, Match> literals = new HashMap<>();
 
     Router(List<UrlSpec> specs) {
         this.specs = List.copyOf(specs);
@@ -24,7 +25,7 @@ final class Router {
             String literal = spec.literalPath();
             if (literal != null && !spec.hasHost() && !literals.containsKey(literal)
                     && !matchedByEarlierRoute(literal, i)) {
-                literals.put(literal, spec);
+                literals.put(literal, new Match(spec, NO_GROUPS));
             }
         }
     }
@@ -40,21 +41,18 @@ final class Router {
 
     /** The route of a request; its host name is only worked out when no literal path matched. */
     Match find(HttpServerRequest request) {
-        UrlSpec literal = literals.get(request.path());
-        if (literal != null) {
-            return new Match(literal, NO_GROUPS);
-        }
-        return find(request.hostName(), request.path());
+        Match literal = literals.get(request.path());
+        return literal != null ? literal : find(request.hostName(), request.path());
     }
 
     /** The matching route and its raw groups, or null. */
     Match find(String hostName, String path) {
-        UrlSpec literal = literals.get(path);
+        Match literal = literals.get(path);
         if (literal != null) {
-            return new Match(literal, NO_GROUPS);
+            return literal;
         }
         for (UrlSpec spec : specs) {
-            if (spec.literalPath() != null && literals.get(spec.literalPath()) == spec) {
+            if (isLiteralRoute(spec)) {
                 continue;
             }
             if (!spec.matchesHost(hostName)) {
@@ -66,6 +64,12 @@ final class Router {
             }
         }
         return null;
+    }
+
+    /** True for a route answered by the literal lookup, so the ordered scan need not try it. */
+    private boolean isLiteralRoute(UrlSpec spec) {
+        Match literal = spec.literalPath() == null ? null : literals.get(spec.literalPath());
+        return literal != null && literal.spec == spec;
     }
 
     List<UrlSpec> specs() {

@@ -116,6 +116,32 @@ class HttpFramingTest {
     }
 
     @Test
+    void framingHeadersAreFoundWhateverTheirCaseAndPlace() throws Exception {
+        try (RawHttpClient client = server.connect()) {
+            RawResponse response = client.request("POST /echo HTTP/1.1\r\nX-A: 1\r\ncontent-length: 3\r\nhOST: x\r\n"
+                    + "CONNECTION: close\r\n\r\nabc", "POST");
+            assertThat(response.text()).isEqualTo("got abc");
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+        try (RawHttpClient client = server.connect()) {
+            RawResponse response = client.request("GET /echo HTTP/1.1\r\nhost: a\r\nX-B: 2\r\nHOST: b\r\n\r\n", "GET");
+            assertThat(response.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aHixie76HandshakeBodyOfEightBytesIsReadAsTheBody() throws Exception {
+        try (RawHttpClient client = server.connect()) {
+            RawResponse first = client.request("GET /echo HTTP/1.1\r\nHost: x\r\nSec-WebSocket-Key1: 1 2\r\n"
+                    + "Sec-WebSocket-Key2: 3 4\r\n\r\n12345678", "GET");
+            assertThat(first.text()).isEqualTo("ok");
+            RawResponse second = client.request("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n", "GET");
+            assertThat(second.text()).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void http10WithoutHostIsServed() throws Exception {
         try (RawHttpClient client = server.connect()) {
             assertThat(client.request("GET /echo HTTP/1.0\r\n\r\n", "GET").text()).isEqualTo("ok");

@@ -55,6 +55,30 @@ class RequestHandlerTest {
         }
     }
 
+    /** Writes JSON around a value whose serialization fails half-way; the failed write leaves nothing behind. */
+    static final class JsonAfterFailure extends RequestHandler {
+        record Broken(String name, String boom) {
+            @Override
+            public String boom() {
+                throw new IllegalStateException("boom");
+            }
+        }
+
+        record Greeting(String text) {
+        }
+
+        public void get(String firstWrite) {
+            if (firstWrite.equals("text")) {
+                write("before ");
+            }
+            try {
+                write(new Broken("x", "y"));
+            } catch (RuntimeException expected) {
+                write(new Greeting("h\u00e9llo \u2603"));
+            }
+        }
+    }
+
     static final class Redirector extends RequestHandler {
         public void get(String kind) {
             switch (kind) {
@@ -144,6 +168,7 @@ class RequestHandlerTest {
                 .route("/get-only", GetOnly::new)
                 .route("/get-post", GetAndPost::new)
                 .route("/json", JsonWriter::new)
+                .route("/json-after-failure/(.*)", JsonAfterFailure::new)
                 .route("/redirect/(.*)", Redirector::new)
                 .route("/raise/(.*)", Raiser::new)
                 .route("/misuse/(.*)", Misuse::new)
@@ -206,6 +231,13 @@ class RequestHandlerTest {
         RawResponse response = server.get("/json");
         assertThat(response.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
         assertThat(response.text()).isEqualTo("{\"id\":7,\"title\":\"Tornado <3\"}");
+    }
+
+    @Test
+    void aFailedJsonWriteLeavesTheBodyAsItWasAndJsonIsUtf8() throws Exception {
+        assertThat(server.get("/json-after-failure/json").text()).isEqualTo("{\"text\":\"h\u00e9llo \u2603\"}");
+        assertThat(server.get("/json-after-failure/text").text())
+                .isEqualTo("before {\"text\":\"h\u00e9llo \u2603\"}");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.tornadojava.bench;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -10,7 +9,6 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import io.netty.util.ReferenceCountUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -65,12 +63,6 @@ public class HeaderWritingBenchmark {
         headers.setInt(CONTENT_LENGTH, BODY.length);
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(BODY), headers, EmptyHttpHeaders.INSTANCE));
-        int bytes = 0;
-        Object out;
-        while ((out = channel.readOutbound()) != null) {
-            bytes += ((ByteBuf) out).readableBytes();
-            ReferenceCountUtil.release(out);
-        }
-        return bytes;
+        return Outbound.drain(channel);
     }
 }
