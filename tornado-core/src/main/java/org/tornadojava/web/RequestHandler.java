@@ -1121,10 +1121,7 @@ public abstract class RequestHandler {
     private void applyConditionalGet() {
         String method = request.method();
         if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
-            String etag = computeEtag();
-            if (etag != null) {
-                putHeader(ETAG, headerValue(etag));
-            }
+            String etag = putComputedEtag();
             if (IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
                 releaseBuffer();
                 status = 304;
@@ -1418,10 +1415,16 @@ public abstract class RequestHandler {
      * IOLoop thread.
      */
     protected final void setEtagHeader() {
+        putComputedEtag();
+    }
+
+    /** Sets the {@code Etag} header from {@link #computeEtag} and returns the tag (null: none). IOLoop thread. */
+    private String putComputedEtag() {
         String etag = computeEtag();
         if (etag != null) {
             putHeader(ETAG, headerValue(etag));
         }
+        return etag;
     }
 
     /**
