@@ -29,7 +29,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -84,8 +83,6 @@ import java.util.function.Function;
 public abstract class RequestHandler {
     private static final Logger APP_LOG = LoggerFactory.getLogger("tornado.application");
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
-    /** RFC 9110 token characters, the only ones allowed in a header name. */
-    private static final boolean[] TOKEN_CHARS = tokenChars();
     private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
@@ -716,7 +713,7 @@ public abstract class RequestHandler {
      *         control characters (no response splitting)
      */
     public final void setHeader(CharSequence name, Object value) {
-        putHeader(checkHeaderName(name), headerValue(value));
+        putHeader(HeaderChecks.name(name), HeaderChecks.value(value));
     }
 
     /**
@@ -739,8 +736,8 @@ public abstract class RequestHandler {
      * @throws IllegalArgumentException as {@link #setHeader}
      */
     public final void addHeader(CharSequence name, Object value) {
-        CharSequence checkedName = checkHeaderName(name);
-        CharSequence text = headerValue(value);
+        CharSequence checkedName = HeaderChecks.name(name);
+        CharSequence text = HeaderChecks.value(value);
         onLoop(() -> headers.add(checkedName, text));
     }
 
@@ -771,48 +768,6 @@ public abstract class RequestHandler {
      */
     public final String getResponseHeader(CharSequence name) {
         return headers.get(name);
-    }
-
-    private static boolean[] tokenChars() {
-        boolean[] token = new boolean[128];
-        for (char c = 0x21; c < 0x7f; c++) {
-            token[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
-        }
-        return token;
-    }
-
-    private static CharSequence checkHeaderName(CharSequence name) {
-        int length = name.length();
-        if (length == 0) {
-            throw new IllegalArgumentException("empty header name");
-        }
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            if (c >= 128 || !TOKEN_CHARS[c]) {
-                throw new IllegalArgumentException("invalid header name " + name);
-            }
-        }
-        return name;
-    }
-
-    private static CharSequence headerValue(Object value) {
-        CharSequence text;
-        if (value instanceof CharSequence) {
-            text = (CharSequence) value;
-        } else if (value instanceof Date) {
-            text = HttpDates.format(((Date) value).getTime());
-        } else if (value instanceof TemporalAccessor) {
-            text = HttpDates.format(Instant.from((TemporalAccessor) value).toEpochMilli());
-        } else {
-            text = String.valueOf(value);
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-                throw new IllegalArgumentException("unsafe header value " + value);
-            }
-        }
-        return text;
     }
 
     /**
@@ -1422,7 +1377,7 @@ public abstract class RequestHandler {
     private String putComputedEtag() {
         String etag = computeEtag();
         if (etag != null) {
-            putHeader(ETAG, headerValue(etag));
+            putHeader(ETAG, HeaderChecks.value(etag));
         }
         return etag;
     }
