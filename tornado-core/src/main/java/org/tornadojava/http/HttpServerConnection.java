@@ -65,9 +65,11 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final RequestTimeouts timeouts;
     private final XHeaders xheaders;
     private final InFlightRequests inFlightRequests;
-    private final ArrayDeque<HttpObject> queued = new ArrayDeque<>();
+    private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private final RequestHeadFields fields = new RequestHeadFields();
     private ChannelHandlerContext ctx;
+    private ServerResponseEncoder encoder;
+    private ChannelHandlerContext encoderContext;
     private String remoteIp;
     private Exchange reading;
     private ResponseWriter inFlight;
@@ -97,11 +99,16 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.remoteIp = ipOf(ctx.channel().remoteAddress());
+        ChannelPipeline pipeline = ctx.pipeline();
+        this.encoder = pipeline.get(ServerResponseEncoder.class);
+        if (encoder != null && pipeline.get(HttpContentEncoder.class) == null) {
+            this.encoderContext = pipeline.context(encoder);
+        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpObject)) {
+        if (!isHttpMessage(msg)) {
             ctx.fireChannelRead(msg);
             return;
         }
@@ -110,13 +117,24 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (mustWait()) {
-            queued.add((HttpObject) msg);
+            queued.add(msg);
             if (queued.size() >= MAX_QUEUED) {
                 ctx.channel().config().setAutoRead(false);
             }
             return;
         }
-        process((HttpObject) msg);
+        process(msg);
+    }
+
+    /**
+     * Whether the decoder produced {@code msg}. Tested without {@code instanceof HttpObject}: on JDK 17 checking one
+     * class against several interfaces in turn rewrites its one-entry type-check cache every time (JDK-8180450), which
+     * costs most when the IOLoops on several cores do it to the same request class. A request is only ever checked
+     * against {@code HttpRequest} (and, failing, {@code HttpContent}), and a body-less request's end is the shared
+     * empty last content, recognised by identity.
+     */
+    private static boolean isHttpMessage(Object msg) {
+        return msg == LastHttpContent.EMPTY_LAST_CONTENT || msg instanceof HttpRequest || msg instanceof HttpContent;
     }
 
     /** A message must wait while reading is paused, or while a response is in flight and no body is expected. */
@@ -124,7 +142,15 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return paused || (reading == null && (inFlight != null || !queued.isEmpty()));
     }
 
-    private void process(HttpObject msg) {
+    private void process(Object msg) {
+        if (msg == LastHttpContent.EMPTY_LAST_CONTENT) {
+            if (reading != null) {
+                Exchange exchange = reading;
+                reading = null;
+                completeBody(exchange);
+            }
+            return;
+        }
         try {
             boolean accepted = true;
             if (msg instanceof HttpRequest) {
@@ -142,6 +168,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         if (head.decoderResult().isFailure()) {
             reject(RequestHeadValidator.decodeFailure(head, head.decoderResult().cause()));
             return false;
+        }
+        if (encoder != null) {
+            encoder.answering(head.method().equals(HttpMethod.HEAD));
         }
         String method = head.method().name();
         Rejection rejection = isStandard(head.method()) || isToken(method) ? validHead(head)
@@ -388,6 +417,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ChannelPipeline pipeline = ctx.pipeline();
         if (pipeline.get(ChunkedWriteHandler.class) == null) {
             pipeline.addBefore(ctx.name(), "chunked-writer", new ChunkedWriteHandler());
+            // Responses written past the encoder would overtake what the chunked writer still holds.
+            encoderContext = null;
         }
     }
 
@@ -417,8 +448,40 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         return switched;
     }
 
+    /**
+     * Writes a whole response with a body of known length and ends the request. Without a response compressor the
+     * head is encoded here ({@link FullResponseEncoder}) and written past Netty's encoder, with a small body in the
+     * same buffer; otherwise (or when the headers carry {@code Transfer-Encoding}) it goes through the pipeline as a
+     * {@code FullHttpResponse}. Takes ownership of {@code content}.
+     */
+    ChannelFuture writeFull(ResponseWriter writer, HttpResponseStatus status, HttpHeaders headers, ByteBuf content,
+                            boolean keepAlive) {
+        int headLength = encoderContext == null ? -1 : FullResponseEncoder.headLength(status, headers);
+        if (headLength < 0) {
+            return writeFinal(writer, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers,
+                    trailers()), keepAlive);
+        }
+        int bodyLength = content.readableBytes();
+        boolean merged = bodyLength <= FullResponseEncoder.MAX_MERGED_BODY;
+        ByteBuf head = encoderContext.alloc().directBuffer(headLength + (merged ? bodyLength : 0));
+        FullResponseEncoder.writeHead(head, headLength, status, headers);
+        ChannelFuture future;
+        if (merged) {
+            head.writeBytes(content);
+            content.release();
+            future = encoderContext.writeAndFlush(head);
+        } else {
+            encoderContext.write(head);
+            future = encoderContext.writeAndFlush(content);
+        }
+        return responseWritten(writer, future, keepAlive);
+    }
+
     ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
-        ChannelFuture future = ctx.writeAndFlush(message);
+        return responseWritten(writer, ctx.writeAndFlush(message), keepAlive);
+    }
+
+    private ChannelFuture responseWritten(ResponseWriter writer, ChannelFuture future, boolean keepAlive) {
         if (writer != inFlight) {
             return future;
         }
@@ -442,7 +505,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void releaseQueued() {
-        HttpObject message;
+        Object message;
         while ((message = queued.poll()) != null) {
             ReferenceCountUtil.release(message);
         }

@@ -5,15 +5,17 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
  * Builds the pipeline of each accepted connection (DESIGN.md section 3):
- * {@code [tls] -> timeouts -> codec (header limits) -> [compressor] -> HttpServerConnection (body limit, 100-continue,
- * gzip bodies, dispatch)}. Runs on the IOLoop
- * the channel is registered with.
+ * {@code [tls] -> timeouts -> encoder -> decoder (header limits) -> [compressor] -> HttpServerConnection (body limit,
+ * 100-continue, gzip bodies, dispatch)}. Decoder and encoder are separate handlers (not {@code HttpServerCodec}) so the
+ * connection can write whole responses it encoded itself past the encoder ({@link FullResponseEncoder}); the encoder
+ * comes first so that, after a WebSocket handshake, the frame encoder put before it also encodes the close frames the
+ * frame decoder (which takes the decoder's place) writes. Runs on the IOLoop the channel is registered with.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
@@ -49,7 +51,8 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
                 options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
-        pipeline.addLast("codec", new HttpServerCodec(decoderConfig));
+        pipeline.addLast("encoder", new ServerResponseEncoder());
+        pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));
         if (options.compressResponse()) {
             pipeline.addLast("compressor", new ResponseCompressor());
         }

@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -144,9 +143,7 @@ public final class ResponseWriter {
         headWritten = true;
         finished = true;
         connection.headWritten();
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
-                headers, connection.trailers());
-        return connection.writeFinal(this, response, keepAlive);
+        return connection.writeFull(this, status, headers, content, keepAlive);
     }
 
     /**

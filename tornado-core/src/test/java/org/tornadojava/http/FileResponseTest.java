@@ -45,6 +45,10 @@ class FileResponseTest {
             FILE[i] = (byte) ('a' + random.nextInt(26));
         }
         Files.write(folder.resolve("file.txt"), FILE);
+        byte[] big = new byte[16 * 1024 * 1024];
+        random.nextBytes(big);
+        // More than the socket buffers hold, so the chunked writer still has most of it when the next request starts.
+        Files.write(folder.resolve("big.txt"), big);
         certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
                 .setIsCertificateAuthority(true).buildSelfSigned();
         compressing = TestServer.start(app(), new HttpServerOptions().compressResponse(true));
@@ -99,6 +103,20 @@ class FileResponseTest {
             RawResponse range = client.request("GET /files/file.txt HTTP/1.1\r\nHost: localhost\r\n"
                     + "Range: bytes=-5\r\n\r\n", "GET");
             assertThat(range.body()).isEqualTo(Arrays.copyOfRange(FILE, FILE.length - 5, FILE.length));
+        }
+    }
+
+    @Test
+    void aSmallResponsePipelinedBehindAFileOverTlsWaitsForTheWholeFile() throws Exception {
+        try (SSLSocket socket = TlsClient.connect(certificate, tls.port()); RawHttpClient client = new RawHttpClient(socket)) {
+            client.write("GET /files/big.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /files/missing.txt HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawResponse file = client.read("GET");
+            RawResponse missing = client.read("GET");
+
+            assertThat(file.body()).isEqualTo(Files.readAllBytes(folder.resolve("big.txt")));
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.text()).contains("404");
         }
     }
 }

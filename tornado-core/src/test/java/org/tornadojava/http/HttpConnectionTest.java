@@ -46,12 +46,24 @@ class HttpConnectionTest {
         }
     }
 
+    static final class SelfChunked extends RequestHandler {
+        public void get() {
+            setHeader("Transfer-Encoding", "chunked");
+            write("body");
+        }
+
+        public void head() {
+            get();
+        }
+    }
+
     @BeforeAll
     static void start() {
         server = TestServer.start(Application.builder()
                 .route("/slow/([0-9]+)", Slow::new)
                 .route("/fast/(.*)", Fast::new)
                 .route("/stream", Streaming::new)
+                .route("/self-chunked", SelfChunked::new)
                 .build());
     }
 
@@ -186,6 +198,19 @@ class HttpConnectionTest {
         Application app = Application.builder().route("/fast/(.*)", Fast::new).build();
         try (TestServer small = TestServer.start(app, new HttpServerOptions().maxBodySize(16))) {
             assertThat(small.send("POST", "/fast/x", null, new byte[64]).status()).isEqualTo(413);
+        }
+    }
+
+    @Test
+    void aHeadResponseGetsNoBodyEvenWhenTheHandlerSetsTransferEncoding() throws Exception {
+        try (RawHttpClient client = server.connect()) {
+            RawResponse head = client.request("HEAD /self-chunked HTTP/1.1\r\nHost: x\r\n\r\n", "HEAD");
+            RawResponse next = client.request("GET /fast/after HTTP/1.1\r\nHost: x\r\n\r\n", "GET");
+
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.text()).isEqualTo("fast after");
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.tornadojava.http;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -15,17 +13,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tornadojava.bench.Outbound;
+import org.tornadojava.bench.OneRequest;
 import org.tornadojava.ioloop.EmbeddedLoops;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * One keep-alive request through tornado-java's whole server path, without the socket: the request bytes go into
- * an {@code EmbeddedChannel} carrying the server's pipeline (timeouts, codec, connection) and an {@link Application}
+ * an {@code EmbeddedChannel} carrying the server's pipeline (timeouts, decoder, encoder, connection) and an {@link Application}
  * with the demo's {@code /plaintext} and {@code /json} handlers; the encoded response comes out. This is the CPU a
  * request costs in Java code (parsing, routing, the handler, ETag, headers, encoding), which is what
  * {@code bench/cpu-per-request.sh} measures plus the kernel's share, but free of machine noise.
@@ -54,8 +51,7 @@ public class RequestPathBenchmark {
     @Param({"/plaintext", "/json"})
     public String path;
 
-    private EmbeddedChannel channel;
-    private ByteBuf request;
+    private OneRequest request;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -67,31 +63,27 @@ public class RequestPathBenchmark {
         HttpServerOptions options = new HttpServerOptions();
         RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
                 options.bodyTimeout());
-        channel = new EmbeddedChannel();
+        EmbeddedChannel channel = new EmbeddedChannel();
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(options.maxHeaderSize())
                 .setMaxHeaderSize(options.maxHeaderSize())
                 .setMaxChunkSize(64 * 1024);
         channel.pipeline().addLast("timeouts", timeouts);
-        channel.pipeline().addLast("codec", new HttpServerCodec(decoderConfig));
+        channel.pipeline().addLast("encoder", new ServerResponseEncoder());
+        channel.pipeline().addLast("decoder", new HttpRequestDecoder(decoderConfig));
         channel.pipeline().addLast("tornado", new HttpServerConnection(application, options,
                 EmbeddedLoops.of(channel.eventLoop()), "http", timeouts, new InFlightRequests()));
         channel.runPendingTasks();
-        request = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(("GET " + path
-                + " HTTP/1.1\r\nHost: localhost:8080\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
-        if (serve() < 100) {
-            throw new IllegalStateException("no response for " + path);
-        }
+        request = new OneRequest(channel, path);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        channel.finishAndReleaseAll();
+        request.close();
     }
 
     @Benchmark
     public int serve() {
-        channel.writeInbound(request.duplicate());
-        return Outbound.drain(channel);
+        return request.serve();
     }
 }
