@@ -66,7 +66,7 @@ final class FullResponseEncoder {
     }
 
     /**
-     * Writes the head into {@code out}.
+     * Appends the head to {@code out}.
      *
      * @param out the buffer to append to
      * @param length what {@link #headLength} returned for the same status and headers
@@ -74,6 +74,24 @@ final class FullResponseEncoder {
      * @param headers the response headers
      */
     static void writeHead(ByteBuf out, int length, HttpResponseStatus status, HttpHeaders headers) {
+        out.writeBytes(encode(length, status, headers), 0, length);
+    }
+
+    /**
+     * Puts the head into {@code out} at {@code index}, in front of a body that starts at {@code index + length}.
+     *
+     * @param out the buffer holding the body
+     * @param index where the head starts
+     * @param length what {@link #headLength} returned for the same status and headers
+     * @param status the status
+     * @param headers the response headers
+     */
+    static void setHead(ByteBuf out, int index, int length, HttpResponseStatus status, HttpHeaders headers) {
+        out.setBytes(index, encode(length, status, headers), 0, length);
+    }
+
+    /** The head in the first {@code length} bytes of the returned array (this thread's scratch array when it fits). */
+    private static byte[] encode(int length, HttpResponseStatus status, HttpHeaders headers) {
         byte[] scratch = SCRATCH.get();
         byte[] bytes = length <= scratch.length ? scratch : new byte[length];
         int at;
@@ -95,8 +113,8 @@ final class FullResponseEncoder {
             bytes[at++] = ' ';
             at = crlf(bytes, put(bytes, at, entry.getValue()));
         }
-        at = crlf(bytes, at);
-        out.writeBytes(bytes, 0, at);
+        crlf(bytes, at);
+        return bytes;
     }
 
     @SuppressWarnings("deprecation")

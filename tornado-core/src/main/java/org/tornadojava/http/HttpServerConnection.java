@@ -450,8 +450,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
 
     /**
      * Writes a whole response with a body of known length and ends the request. Without a response compressor the
-     * head is encoded here ({@link FullResponseEncoder}) and written past Netty's encoder, with a small body in the
-     * same buffer; otherwise (or when the headers carry {@code Transfer-Encoding}) it goes through the pipeline as a
+     * head is encoded here ({@link FullResponseEncoder}) and written past Netty's encoder: into the room in front of
+     * a body from {@link ResponseWriter#newBody()}, else into a new buffer that also takes a small body; otherwise (or when the headers carry {@code Transfer-Encoding}) it goes through the pipeline as a
      * {@code FullHttpResponse}. Takes ownership of {@code content}.
      */
     ChannelFuture writeFull(ResponseWriter writer, HttpResponseStatus status, HttpHeaders headers, ByteBuf content,
@@ -460,6 +460,12 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         if (headLength < 0) {
             return writeFinal(writer, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers,
                     trailers()), keepAlive);
+        }
+        if (writer.hasHeadRoom(content, headLength)) {
+            int start = content.readerIndex() - headLength;
+            FullResponseEncoder.setHead(content, start, headLength, status, headers);
+            content.readerIndex(start);
+            return responseWritten(writer, encoderContext.writeAndFlush(content), keepAlive);
         }
         int bodyLength = content.readableBytes();
         boolean merged = bodyLength <= FullResponseEncoder.MAX_MERGED_BODY;

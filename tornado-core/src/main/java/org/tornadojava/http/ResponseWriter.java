@@ -43,6 +43,9 @@ public final class ResponseWriter {
     private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("Transfer-Encoding");
     private static final int FILE_CHUNK_SIZE = 64 * 1024;
     private static final AsciiString VARY = AsciiString.cached("Vary");
+    /** Bytes kept free in front of a {@link #newBody()} buffer: a typical head with a cookie or two fits. */
+    private static final int HEAD_ROOM = 320;
+    private static final int INITIAL_BODY = 256;
 
     private final HttpServerConnection connection;
     private final HttpVersion requestVersion;
@@ -55,6 +58,7 @@ public final class ResponseWriter {
     private long declaredLength = -1;
     private long sent;
     private Runnable closeListener;
+    private ByteBuf ownBody;
 
     ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
                    boolean keepAlive) {
@@ -81,6 +85,26 @@ public final class ResponseWriter {
      */
     public IOLoop loop() {
         return connection.loop();
+    }
+
+    /**
+     * A new buffer for the response body, with room kept free in front of the body where the connection writes the
+     * response head when the whole response goes out at once: head and body then leave as this one buffer, without a
+     * second buffer or a copy of the body. The caller owns it until it hands it to {@link #writeFull}, {@link #finish}
+     * or {@link #writeChunk}; only its readable bytes are the body. IOLoop thread.
+     *
+     * @return an empty buffer
+     */
+    public ByteBuf newBody() {
+        ByteBuf body = connection.alloc().directBuffer(HEAD_ROOM + INITIAL_BODY);
+        body.setIndex(HEAD_ROOM, HEAD_ROOM);
+        ownBody = body;
+        return body;
+    }
+
+    /** Whether {@code body} came from {@link #newBody()} and still has its room in front: the bytes there are free. */
+    boolean hasHeadRoom(ByteBuf body, int headLength) {
+        return body == ownBody && body.readerIndex() >= headLength && body.refCnt() == 1;
     }
 
     /**

@@ -941,7 +941,7 @@ public abstract class RequestHandler {
 
     private ByteBuf buffer() {
         if (buffer == null) {
-            buffer = writer.alloc().buffer();
+            buffer = writer.newBody();
         }
         return buffer;
     }
