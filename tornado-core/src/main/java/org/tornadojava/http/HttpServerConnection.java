@@ -451,8 +451,9 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     /**
      * Writes a whole response with a body of known length and ends the request. Without a response compressor the
      * head is encoded here ({@link FullResponseEncoder}) and written past Netty's encoder: into the room in front of
-     * a body from {@link ResponseWriter#newBody()}, else into a new buffer that also takes a small body; otherwise (or when the headers carry {@code Transfer-Encoding}) it goes through the pipeline as a
-     * {@code FullHttpResponse}. Takes ownership of {@code content}.
+     * a body from {@link ResponseWriter#newBody()}, else into a new buffer that also takes a small body. Otherwise,
+     * and for what {@link FullResponseEncoder#headLength} leaves to Netty, it goes through the pipeline as a
+     * {@code FullHttpResponse}. Takes ownership of {@code content}. IOLoop thread.
      */
     ChannelFuture writeFull(ResponseWriter writer, HttpResponseStatus status, HttpHeaders headers, ByteBuf content,
                             boolean keepAlive) {

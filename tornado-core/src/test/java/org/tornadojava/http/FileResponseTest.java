@@ -108,7 +108,8 @@ class FileResponseTest {
 
     @Test
     void aSmallResponsePipelinedBehindAFileOverTlsWaitsForTheWholeFile() throws Exception {
-        try (SSLSocket socket = TlsClient.connect(certificate, tls.port()); RawHttpClient client = new RawHttpClient(socket)) {
+        try (SSLSocket socket = TlsClient.connect(certificate, tls.port());
+             RawHttpClient client = new RawHttpClient(socket)) {
             client.write("GET /files/big.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     + "GET /files/missing.txt HTTP/1.1\r\nHost: localhost\r\n\r\n");
             RawResponse file = client.read("GET");

@@ -32,7 +32,8 @@ class FullResponseEncoderTest {
         headers.set(new StringBuilder("X-Built"), new StringBuilder("from a builder"));
         headers.setInt("Content-Length", 13);
 
-        assertThat(encodedHere(HttpResponseStatus.OK, headers)).isEqualTo(encodedByNetty(HttpResponseStatus.OK, headers));
+        assertThat(encodedHere(HttpResponseStatus.OK, headers))
+                .isEqualTo(encodedByNetty(HttpResponseStatus.OK, headers));
     }
 
     @ParameterizedTest
@@ -72,7 +73,8 @@ class FullResponseEncoderTest {
         headers.set("X-Large", "v".repeat(10_000));
         headers.set("Content-Length", "0");
 
-        assertThat(encodedHere(HttpResponseStatus.OK, headers)).isEqualTo(encodedByNetty(HttpResponseStatus.OK, headers));
+        assertThat(encodedHere(HttpResponseStatus.OK, headers))
+                .isEqualTo(encodedByNetty(HttpResponseStatus.OK, headers));
     }
 
     @ParameterizedTest

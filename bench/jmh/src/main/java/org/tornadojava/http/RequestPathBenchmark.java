@@ -21,11 +21,11 @@ import org.tornadojava.web.RequestHandler;
 import java.util.Map;
 
 /**
- * One keep-alive request through tornado-java's whole server path, without the socket: the request bytes go into
- * an {@code EmbeddedChannel} carrying the server's pipeline (timeouts, decoder, encoder, connection) and an {@link Application}
- * with the demo's {@code /plaintext} and {@code /json} handlers; the encoded response comes out. This is the CPU a
- * request costs in Java code (parsing, routing, the handler, ETag, headers, encoding), which is what
- * {@code bench/cpu-per-request.sh} measures plus the kernel's share, but free of machine noise.
+ * One keep-alive request through tornado-java's whole server path, without the socket: the request bytes go into an
+ * {@code EmbeddedChannel} carrying the server's pipeline (timeouts, encoder, decoder, connection) and an
+ * {@link Application} with the demo's {@code /plaintext} and {@code /json} handlers; the encoded response comes out.
+ * This is the CPU a request costs in Java code (parsing, routing, the handler, ETag, headers, encoding), which is
+ * what {@code bench/cpu-per-request.sh} measures plus the kernel's share, but free of machine noise.
  */
 @State(Scope.Thread)
 @Fork(1)
