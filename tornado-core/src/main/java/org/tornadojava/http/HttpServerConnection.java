@@ -2,6 +2,7 @@ package org.tornadojava.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -365,13 +366,14 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Part of a graceful shutdown: closes the connection now when no request is in flight, otherwise after the
-     * current response. IOLoop thread.
+     * Part of a graceful shutdown: closes the connection when no request is in flight, otherwise after the current
+     * response; in both cases only once the bytes already written left (an empty write queued behind them closes
+     * it), so a large response still draining to a slow client is not cut off. IOLoop thread.
      */
     void closeWhenIdle() {
         draining = true;
         if (inFlight == null && reading == null) {
-            ctx.close();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -34,8 +34,18 @@ class GracefulShutdownTest {
         }
     }
 
+    /** A body far larger than the socket buffers, so most of it waits in the connection's outbound buffer. */
+    static final class Large extends RequestHandler {
+        static final int SIZE = 16 * 1024 * 1024;
+
+        public void get() {
+            write(new byte[SIZE]);
+        }
+    }
+
     private HttpServer started(IOLoopGroup loops) {
-        Application app = Application.builder().route("/slow", Slow::new).route("/fast", Fast::new).build();
+        Application app = Application.builder().route("/slow", Slow::new).route("/fast", Fast::new)
+                .route("/large", Large::new).build();
         HttpServer server = new HttpServer(app, new HttpServerOptions().address("127.0.0.1").port(0), loops);
         server.start();
         return server;
@@ -62,6 +72,27 @@ class GracefulShutdownTest {
                 assertThat(response.header("Connection")).isEqualTo("close");
                 assertThat(shutdown.get(5, TimeUnit.SECONDS)).isTrue();
                 assertThat(slow.isClosedByServer()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aResponseStillLeavingTheServerIsSentWholeBeforeItsConnectionCloses() throws Exception {
+        try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
+            HttpServer server = started(loops);
+            try (RawHttpClient client = new RawHttpClient(server.port())) {
+                client.write("GET /large HTTP/1.1\r\nHost: x\r\n\r\n");
+                Await.until(() -> server.inFlightRequestCount() == 1);
+                CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(
+                        () -> server.shutdownGracefully(Duration.ofSeconds(20)));
+                Await.until(() -> !server.isRunning());
+                Thread.sleep(200);
+
+                RawResponse response = client.read("GET");
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body().length).isEqualTo(Large.SIZE);
+                assertThat(shutdown.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(client.isClosedByServer()).isTrue();
             }
         }
     }
