@@ -6,10 +6,13 @@ import io.netty.util.AsciiString;
 import java.util.Date;
 
 /**
- * The value of the {@code Date} header (RFC 1123, GMT), formatted at most once a second. Thread-safe.
+ * The value of the {@code Date} header (RFC 1123, GMT), formatted at most once a second and read from the wall
+ * clock only when a new second starts: requests are dated by the {@link System#nanoTime()} reading they already
+ * have. Thread-safe.
  */
 public final class HttpDates {
-    private static volatile CachedDate cached = new CachedDate(0, AsciiString.EMPTY_STRING);
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static volatile CachedDate cached = new CachedDate(0, 0, AsciiString.EMPTY_STRING);
 
     private HttpDates() {
     }
@@ -20,12 +23,28 @@ public final class HttpDates {
      * @return the formatted date for the current second
      */
     public static AsciiString now() {
-        long second = System.currentTimeMillis() / 1000;
+        return at(System.nanoTime());
+    }
+
+    /**
+     * The HTTP date of a recent instant given as a {@link System#nanoTime()} reading, such as a request's start
+     * (Tornado dates a response when its handler starts). Within the second the cached date covers, no clock is
+     * read; past it, the wall clock is read once and the next second's date cached. Any thread.
+     *
+     * @param nanoTime a {@code System.nanoTime()} reading, at most a few seconds old
+     * @return the formatted date of the second that instant falls in
+     */
+    public static AsciiString at(long nanoTime) {
         CachedDate current = cached;
-        if (current.second != second) {
-            current = new CachedDate(second, AsciiString.cached(DateFormatter.format(new Date(second * 1000))));
-            cached = current;
+        if (nanoTime - current.fromNanos >= 0 && nanoTime - current.untilNanos < 0) {
+            return current.value;
         }
+        long millis = System.currentTimeMillis() - (System.nanoTime() - nanoTime) / NANOS_PER_MILLI;
+        long second = Math.floorDiv(millis, 1000L);
+        long leftInSecond = 999 - Math.floorMod(millis, 1000L);
+        current = new CachedDate(nanoTime, nanoTime + leftInSecond * NANOS_PER_MILLI,
+                AsciiString.cached(DateFormatter.format(new Date(second * 1000))));
+        cached = current;
         return current.value;
     }
 
@@ -39,12 +58,18 @@ public final class HttpDates {
         return DateFormatter.format(new Date(epochMillis));
     }
 
+    /**
+     * The date of one second and the span of {@code nanoTime} readings known to fall in it (ending up to a millisecond
+     * early, since the wall clock is read in whole milliseconds).
+     */
     private static final class CachedDate {
-        final long second;
+        final long fromNanos;
+        final long untilNanos;
         final AsciiString value;
 
-        CachedDate(long second, AsciiString value) {
-            this.second = second;
+        CachedDate(long fromNanos, long untilNanos, AsciiString value) {
+            this.fromNanos = fromNanos;
+            this.untilNanos = untilNanos;
             this.value = value;
         }
     }

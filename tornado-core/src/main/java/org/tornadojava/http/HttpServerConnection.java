@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -196,7 +197,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
         HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(),
                 xheaders.remoteIp(remoteIp, head.headers()), xheaders.protocol(remoteIp, protocol, head.headers()),
-                writer);
+                timeouts.now(), writer);
         timeouts.headReceived(bodyFollows);
         inFlight = writer;
         inFlightRequests.started();
@@ -456,9 +457,12 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
      * a body from {@link ResponseWriter#newBody()}, else into a new buffer that also takes a small body. Otherwise,
      * and for what {@link FullResponseEncoder#headLength} leaves to Netty, it goes through the pipeline as a
      * {@code FullHttpResponse}. Takes ownership of {@code content}. IOLoop thread.
+     *
+     * @param observed whether the caller wants the write's future; when not, a kept-alive response written past the
+     *        encoder gets no promise and null is returned
      */
     ChannelFuture writeFull(ResponseWriter writer, HttpResponseStatus status, HttpHeaders headers, ByteBuf content,
-                            boolean keepAlive) {
+                            boolean keepAlive, boolean observed) {
         int headLength = encoderContext == null ? -1 : FullResponseEncoder.headLength(status, headers);
         if (headLength < 0) {
             return writeFinal(writer, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers,
@@ -468,22 +472,40 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             int start = content.readerIndex() - headLength;
             FullResponseEncoder.setHead(content, start, headLength, status, headers);
             content.readerIndex(start);
-            return responseWritten(writer, encoderContext.writeAndFlush(content), keepAlive);
+            return sendPastEncoder(writer, content, keepAlive, observed);
         }
         int bodyLength = content.readableBytes();
         boolean merged = bodyLength <= FullResponseEncoder.MAX_MERGED_BODY;
         ByteBuf head = encoderContext.alloc().directBuffer(headLength + (merged ? bodyLength : 0));
         FullResponseEncoder.writeHead(head, headLength, status, headers);
-        ChannelFuture future;
-        if (merged) {
-            head.writeBytes(content);
-            content.release();
-            future = encoderContext.writeAndFlush(head);
-        } else {
-            encoderContext.write(head);
-            future = encoderContext.writeAndFlush(content);
+        if (!merged) {
+            encoderContext.write(head, encoderContext.voidPromise());
+            return sendPastEncoder(writer, content, keepAlive, observed);
         }
-        return responseWritten(writer, future, keepAlive);
+        head.writeBytes(content);
+        content.release();
+        return sendPastEncoder(writer, head, keepAlive, observed);
+    }
+
+    /**
+     * Writes and flushes the last buffer of an encoded response past the encoder. A kept-alive response whose outcome
+     * nobody asked for goes without a promise (as a hand-written Netty server writes): a failure then reaches
+     * {@link #exceptionCaught} and closes the connection.
+     */
+    private ChannelFuture sendPastEncoder(ResponseWriter writer, ByteBuf last, boolean keepAlive, boolean observed) {
+        if (observed || !keepAlive || discarding || draining || writer != inFlight) {
+            return responseWritten(writer, encoderContext.writeAndFlush(last), keepAlive);
+        }
+        encoderContext.writeAndFlush(last, encoderContext.voidPromise());
+        inFlight = null;
+        ChannelOutboundBuffer unsent = ctx.channel().unsafe().outboundBuffer();
+        if (unsent == null || unsent.isEmpty()) {
+            requestEnded(writer);
+        } else {
+            encoderContext.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(sent -> requestEnded(writer));
+        }
+        readyForNextRequest();
+        return null;
     }
 
     ChannelFuture writeFinal(ResponseWriter writer, Object message, boolean keepAlive) {
@@ -506,11 +528,16 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             future.addListener(ChannelFutureListener.CLOSE);
             return future;
         }
+        readyForNextRequest();
+        return future;
+    }
+
+    /** The response in flight was written on a kept-alive connection: go on with the next request. */
+    private void readyForNextRequest() {
         timeouts.waitingForNextRequest();
         if (!queued.isEmpty() || !ctx.channel().config().isAutoRead()) {
             loop.eventLoop().execute(this::drain);
         }
-        return future;
     }
 
     private void releaseQueued() {

@@ -28,7 +28,7 @@ public final class HttpServerRequest {
     private final ResponseWriter writer;
 
     HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, String remoteIp,
-                      String protocol, ResponseWriter writer) {
+                      String protocol, long startNanos, ResponseWriter writer) {
         this.method = method;
         this.uri = uri;
         int question = uri.indexOf('?');
@@ -38,7 +38,7 @@ public final class HttpServerRequest {
         this.headers = headers;
         this.remoteIp = remoteIp;
         this.protocol = protocol;
-        this.startNanos = System.nanoTime();
+        this.startNanos = startNanos;
         this.writer = writer;
     }
 

@@ -40,6 +40,10 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private long timerFiresAt;
     private long deadline;
     private boolean responseStarted;
+    /** True while a read is passed on: what it causes (a request decoded, often answered) shares one clock reading. */
+    private boolean inRead;
+    private boolean readTimeKnown;
+    private long readNanos;
 
     RequestTimeouts(Duration idle, Duration header, Duration body) {
         this.idleNanos = idle.toNanos();
@@ -61,12 +65,34 @@ final class RequestTimeouts extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (state == State.IDLE && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
-            state = State.HEADER;
-            responseStarted = false;
-            schedule(headerNanos);
+        inRead = true;
+        readTimeKnown = false;
+        try {
+            if (state == State.IDLE && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
+                state = State.HEADER;
+                responseStarted = false;
+                schedule(headerNanos);
+            }
+            ctx.fireChannelRead(msg);
+        } finally {
+            inRead = false;
         }
-        ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * {@link System#nanoTime()}, read at most once per incoming read: while a read is passed on, everything it
+     * causes (the head deadline, the request's start, the idle deadline after an answer written at once) shares the
+     * first reading, so a request costs one clock reading instead of three. Outside a read, the clock now.
+     */
+    long now() {
+        if (!inRead) {
+            return System.nanoTime();
+        }
+        if (!readTimeKnown) {
+            readNanos = System.nanoTime();
+            readTimeKnown = true;
+        }
+        return readNanos;
     }
 
     @Override
@@ -106,7 +132,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
             deadline = 0;
             return;
         }
-        long now = System.nanoTime();
+        long now = now();
         deadline = now + nanos;
         if (timer == null || deadline - timerFiresAt < 0) {
             cancelTimer();

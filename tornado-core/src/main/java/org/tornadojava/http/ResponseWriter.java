@@ -154,6 +154,25 @@ public final class ResponseWriter {
      * @return the write's future, done when the bytes reached the socket
      */
     public ChannelFuture writeFull(HttpResponseStatus status, HttpHeaders headers, ByteBuf body) {
+        return connection.writeFull(this, status, headers, fullBody(status, headers, body), keepAlive, true);
+    }
+
+    /**
+     * Writes a whole response and finishes the request, like {@link #writeFull}, for a caller that does not look at
+     * the write's outcome: no future is made, so a response leaves with a few allocations and atomic operations
+     * less (the usual case of a handler that returns without calling {@code finish} itself). A write that fails
+     * closes the connection, which is logged at DEBUG like any client going away.
+     *
+     * @param status the status line
+     * @param headers response headers, adopted by the writer
+     * @param body the body (ownership passes to the writer), or null for none
+     */
+    public void sendFull(HttpResponseStatus status, HttpHeaders headers, ByteBuf body) {
+        connection.writeFull(this, status, headers, fullBody(status, headers, body), keepAlive, false);
+    }
+
+    /** Frames a whole response (length, HEAD, Connection) and marks it finished; returns the body to send. */
+    private ByteBuf fullBody(HttpResponseStatus status, HttpHeaders headers, ByteBuf body) {
         checkHeadNotWritten();
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         if (mayHaveBody(status) && !headers.contains(CONTENT_LENGTH)) {
@@ -167,7 +186,7 @@ public final class ResponseWriter {
         headWritten = true;
         finished = true;
         connection.headWritten();
-        return connection.writeFull(this, status, headers, content, keepAlive);
+        return content;
     }
 
     /**

@@ -200,7 +200,7 @@ public abstract class RequestHandler {
         this.loop = writer.loop();
         this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
-        resetResponse();
+        resetResponse(request.startNanos());
     }
 
     private void beforeVerb(String[] rawGroups) {
@@ -775,14 +775,15 @@ public abstract class RequestHandler {
      * {@code clear}. Any thread.
      */
     public final void clear() {
-        onLoop(this::resetResponse);
+        onLoop(() -> resetResponse(System.nanoTime()));
     }
 
-    private void resetResponse() {
+    /** Tornado's {@code clear}, with the {@code Date} of the {@code System.nanoTime()} reading given. */
+    private void resetResponse(long dateNanos) {
         headers = ResponseWriter.newHeaders();
         headers.set(SERVER_HEADER, SERVER);
         headers.set(CONTENT_TYPE, TEXT_HTML);
-        headers.set(DATE, HttpDates.now());
+        headers.set(DATE, HttpDates.at(dateNanos));
         status = 200;
         reason = "OK";
         releaseBuffer();
@@ -1052,7 +1053,12 @@ public abstract class RequestHandler {
             applyConditionalGet();
             headersWritten = true;
             addNewCookies();
-            written = writer.writeFull(responseStatus(), headers, takeBuffer());
+            if (wantFuture) {
+                written = writer.writeFull(responseStatus(), headers, takeBuffer());
+            } else {
+                writer.sendFull(responseStatus(), headers, takeBuffer());
+                written = null;
+            }
         } else {
             written = writer.finish(takeBuffer());
         }
