@@ -1,5 +1,6 @@
-package org.tornadojava.bench;
+package org.tornadojava.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -18,14 +19,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tornadojava.http.HttpDates;
-import org.tornadojava.http.ResponseWriter;
+import org.tornadojava.bench.Outbound;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Building and encoding the headers of a typical tornado-java response (Server, Content-Type, Date, ETag,
- * Content-Length) the way {@code RequestHandler} and {@code ResponseWriter} do, through Netty's encoder.
+ * Building and encoding the head of a typical tornado-java response (Server, Content-Type, Date, ETag,
+ * Content-Length) the way {@code RequestHandler} and {@code ResponseWriter} do: {@link #fullResponseEncoder} is the
+ * path the connection takes for a whole response ({@code FullResponseEncoder} into the room in front of the body),
+ * {@link #nettyEncoder} the one it falls back to (a {@code FullHttpResponse} through Netty's {@code HttpResponseEncoder},
+ * e.g. with response compression on).
  */
 @State(Scope.Thread)
 @Fork(1)
@@ -40,6 +43,7 @@ public class HeaderWritingBenchmark {
     private static final AsciiString ETAG = AsciiString.cached("Etag");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEAD_ROOM = 320;
 
     private EmbeddedChannel channel;
 
@@ -53,16 +57,34 @@ public class HeaderWritingBenchmark {
         channel.finishAndReleaseAll();
     }
 
-    @Benchmark
-    public int buildAndEncode() {
+    private static HttpHeaders headers() {
         HttpHeaders headers = ResponseWriter.newHeaders();
         headers.set(SERVER, SERVER_VALUE);
         headers.set(CONTENT_TYPE, TEXT_PLAIN);
         headers.set(DATE, HttpDates.now());
         headers.set(ETAG, "\"0a0a9f2a6772942557ab5355d76af442f8f65e01\"");
         headers.setInt(CONTENT_LENGTH, BODY.length);
+        return headers;
+    }
+
+    @Benchmark
+    public int fullResponseEncoder() {
+        HttpHeaders headers = headers();
+        ByteBuf body = channel.alloc().directBuffer(HEAD_ROOM + BODY.length);
+        body.setIndex(HEAD_ROOM, HEAD_ROOM).writeBytes(BODY);
+        int headLength = FullResponseEncoder.headLength(HttpResponseStatus.OK, headers);
+        int start = body.readerIndex() - headLength;
+        FullResponseEncoder.setHead(body, start, headLength, HttpResponseStatus.OK, headers);
+        body.readerIndex(start);
+        int length = body.readableBytes();
+        body.release();
+        return length;
+    }
+
+    @Benchmark
+    public int nettyEncoder() {
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(BODY), headers, EmptyHttpHeaders.INSTANCE));
+                Unpooled.wrappedBuffer(BODY), headers(), EmptyHttpHeaders.INSTANCE));
         return Outbound.drain(channel);
     }
 }
