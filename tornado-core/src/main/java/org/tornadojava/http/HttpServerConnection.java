@@ -455,7 +455,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
      * Writes a whole response with a body of known length and ends the request. Without a response compressor the
      * head is encoded here ({@link FullResponseEncoder}) and written past Netty's encoder: into the room in front of
      * a body from {@link ResponseWriter#newBody()}, else into a new buffer that also takes a small body. Otherwise,
-     * and for what {@link FullResponseEncoder#headLength} leaves to Netty, it goes through the pipeline as a
+     * and for what {@link FullResponseEncoder#encode} leaves to Netty, it goes through the pipeline as a
      * {@code FullHttpResponse}. Takes ownership of {@code content}. IOLoop thread.
      *
      * @param observed whether the caller wants the write's future; when not, a kept-alive response written past the
@@ -463,21 +463,21 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
      */
     ChannelFuture writeFull(ResponseWriter writer, HttpResponseStatus status, HttpHeaders headers, ByteBuf content,
                             boolean keepAlive, boolean observed) {
-        int headLength = encoderContext == null ? -1 : FullResponseEncoder.headLength(status, headers);
+        int headLength = encoderContext == null ? -1 : FullResponseEncoder.encode(status, headers);
         if (headLength < 0) {
             return writeFinal(writer, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers,
                     trailers()), keepAlive);
         }
         if (writer.hasHeadRoom(content, headLength)) {
             int start = content.readerIndex() - headLength;
-            FullResponseEncoder.setHead(content, start, headLength, status, headers);
+            FullResponseEncoder.setHead(content, start, headLength);
             content.readerIndex(start);
             return sendPastEncoder(writer, content, keepAlive, observed);
         }
         int bodyLength = content.readableBytes();
         boolean merged = bodyLength <= FullResponseEncoder.MAX_MERGED_BODY;
         ByteBuf head = encoderContext.alloc().directBuffer(headLength + (merged ? bodyLength : 0));
-        FullResponseEncoder.writeHead(head, headLength, status, headers);
+        FullResponseEncoder.writeHead(head, headLength);
         if (!merged) {
             encoderContext.write(head, encoderContext.voidPromise());
             return sendPastEncoder(writer, content, keepAlive, observed);

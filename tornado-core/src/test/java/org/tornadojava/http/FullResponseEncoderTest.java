@@ -59,8 +59,8 @@ class FullResponseEncoderTest {
         HttpHeaders headers = HttpServerConnection.newResponseHeaders();
         headers.set("X-Name", "caf\u00e9");
         ByteBuf out = Unpooled.buffer();
-        int length = FullResponseEncoder.headLength(HttpResponseStatus.OK, headers);
-        FullResponseEncoder.writeHead(out, length, HttpResponseStatus.OK, headers);
+        int length = FullResponseEncoder.encode(HttpResponseStatus.OK, headers);
+        FullResponseEncoder.writeHead(out, length);
 
         assertThat(out.readableBytes()).isEqualTo(length);
         assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200 OK\r\nX-Name: caf\u00e9\r\n\r\n");
@@ -83,7 +83,7 @@ class FullResponseEncoderTest {
         HttpHeaders headers = HttpServerConnection.newResponseHeaders();
         headers.set("Content-Length", "0");
 
-        assertThat(FullResponseEncoder.headLength(HttpResponseStatus.valueOf(code), headers)).isEqualTo(-1);
+        assertThat(FullResponseEncoder.encode(HttpResponseStatus.valueOf(code), headers)).isEqualTo(-1);
     }
 
     @ParameterizedTest
@@ -93,14 +93,14 @@ class FullResponseEncoderTest {
         headers.set("Content-Type", "text/plain");
         headers.set(name, "chunked");
 
-        assertThat(FullResponseEncoder.headLength(HttpResponseStatus.OK, headers)).isEqualTo(-1);
+        assertThat(FullResponseEncoder.encode(HttpResponseStatus.OK, headers)).isEqualTo(-1);
     }
 
     private static String encodedHere(HttpResponseStatus status, HttpHeaders headers) {
-        int length = FullResponseEncoder.headLength(status, headers);
+        int length = FullResponseEncoder.encode(status, headers);
         ByteBuf out = Unpooled.directBuffer(length);
         try {
-            FullResponseEncoder.writeHead(out, length, status, headers);
+            FullResponseEncoder.writeHead(out, length);
             assertThat(out.readableBytes()).isEqualTo(length);
             return out.toString(StandardCharsets.ISO_8859_1);
         } finally {

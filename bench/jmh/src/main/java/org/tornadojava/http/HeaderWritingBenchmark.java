@@ -72,9 +72,9 @@ public class HeaderWritingBenchmark {
         HttpHeaders headers = headers();
         ByteBuf body = channel.alloc().directBuffer(HEAD_ROOM + BODY.length);
         body.setIndex(HEAD_ROOM, HEAD_ROOM).writeBytes(BODY);
-        int headLength = FullResponseEncoder.headLength(HttpResponseStatus.OK, headers);
+        int headLength = FullResponseEncoder.encode(HttpResponseStatus.OK, headers);
         int start = body.readerIndex() - headLength;
-        FullResponseEncoder.setHead(body, start, headLength, HttpResponseStatus.OK, headers);
+        FullResponseEncoder.setHead(body, start, headLength);
         body.readerIndex(start);
         int length = body.readableBytes();
         body.release();
