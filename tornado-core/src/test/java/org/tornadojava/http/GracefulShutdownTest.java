@@ -12,6 +12,7 @@ import org.tornadojava.web.RequestHandler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -83,10 +84,17 @@ class GracefulShutdownTest {
             try (RawHttpClient client = new RawHttpClient(server.port())) {
                 client.write("GET /large HTTP/1.1\r\nHost: x\r\n\r\n");
                 Await.until(() -> server.inFlightRequestCount() == 1);
-                CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(
-                        () -> server.shutdownGracefully(Duration.ofSeconds(20)));
-                Await.until(() -> !server.isRunning());
-                Thread.sleep(200);
+                CompletableFuture<Boolean> shutdown = new CompletableFuture<>();
+                Thread stopping = new Thread(
+                        () -> shutdown.complete(server.shutdownGracefully(Duration.ofSeconds(20))));
+                stopping.start();
+                // Once it waits for requests in flight, the connection was told to close when idle: a task queued
+                // on its loop after that has run only when the connection did what it does on being told.
+                Await.until(() -> Arrays.stream(stopping.getStackTrace())
+                        .anyMatch(frame -> frame.getMethodName().equals("awaitIdle")));
+                CompletableFuture<Void> toldToClose = new CompletableFuture<>();
+                loops.next().execute(() -> toldToClose.complete(null));
+                toldToClose.get(5, TimeUnit.SECONDS);
 
                 RawResponse response = client.read("GET");
                 assertThat(response.status()).isEqualTo(200);
