@@ -27,11 +27,11 @@ public final class HttpDates {
     }
 
     /**
-     * The HTTP date of a recent instant given as a {@link System#nanoTime()} reading, such as a request's start
-     * (Tornado dates a response when its handler starts). Within the second the cached date covers, no clock is
-     * read; past it, the wall clock is read once and the next second's date cached. Any thread.
+     * The HTTP date of an instant given as a {@link System#nanoTime()} reading, such as a request's start. Within
+     * the second the cached date covers, no clock is read; for an instant outside it, the wall clock is read once
+     * and that instant's second cached (an older instant is dated correctly too, at that cost). Any thread.
      *
-     * @param nanoTime a {@code System.nanoTime()} reading, at most a few seconds old
+     * @param nanoTime a {@code System.nanoTime()} reading
      * @return the formatted date of the second that instant falls in
      */
     public static AsciiString at(long nanoTime) {

@@ -161,7 +161,7 @@ public final class ResponseWriter {
      * Writes a whole response and finishes the request, like {@link #writeFull}, for a caller that does not look at
      * the write's outcome: no future is made, so a response leaves with a few allocations and atomic operations
      * less (the usual case of a handler that returns without calling {@code finish} itself). A write that fails
-     * closes the connection, which is logged at DEBUG like any client going away.
+     * closes the connection, which is logged at DEBUG like any client going away. IOLoop thread.
      *
      * @param status the status line
      * @param headers response headers, adopted by the writer
