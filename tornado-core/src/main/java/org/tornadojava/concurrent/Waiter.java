@@ -86,11 +86,26 @@ public final class Waiter<T> {
         }
     }
 
-    void expireAfter(Duration timeout, T valueOnTimeout, boolean failOnTimeout) {
+    /** A wait's timeout: thrown by a timer, so its stack trace would say nothing; left out, as it costs. */
+    private static final class WaitTimeout extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        WaitTimeout(Duration timeout) {
+            super("timed out after " + timeout);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    void expireAfter(Duration timeout, T valueOnTimeout, boolean failOnTimeout, Runnable leave) {
         Runnable expiry = () -> {
             if (claimed.compareAndSet(false, true)) {
+                leave.run();
                 if (failOnTimeout) {
-                    future.completeExceptionally(new TimeoutException("timed out after " + timeout));
+                    future.completeExceptionally(new WaitTimeout(timeout));
                 } else {
                     future.complete(valueOnTimeout);
                 }

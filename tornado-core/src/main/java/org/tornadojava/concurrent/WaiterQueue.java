@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The first-in, first-out waiters of one coordination primitive, the building block of {@code locks} and
@@ -42,7 +43,7 @@ public final class WaiterQueue<T> {
      * @return the waiter's future
      */
     public CompletableFuture<T> add(Duration timeout) {
-        return add(timeout, null, true);
+        return add(timeout, null, true, null);
     }
 
     /**
@@ -54,19 +55,35 @@ public final class WaiterQueue<T> {
      * @return the waiter's future
      */
     public CompletableFuture<T> add(Duration timeout, T valueOnTimeout) {
-        return add(timeout, valueOnTimeout, false);
+        return add(timeout, valueOnTimeout, false, null);
     }
 
-    private CompletableFuture<T> add(Duration timeout, T valueOnTimeout, boolean failOnTimeout) {
+    /**
+     * Same as {@link #add(Duration)}, and runs {@code cleanup} holding the lock when the waiter gives up (times out
+     * or is cancelled) before being woken, e.g. to drop what the waiter brought. Holding the lock.
+     *
+     * @param timeout longest wait, or null to wait without limit
+     * @param cleanup what to undo when the waiter leaves without being woken; given the waiter's future
+     * @return the waiter's future
+     */
+    public CompletableFuture<T> addWithCleanup(Duration timeout, Consumer<CompletableFuture<T>> cleanup) {
+        return add(timeout, null, true, cleanup);
+    }
+
+    private CompletableFuture<T> add(Duration timeout, T valueOnTimeout, boolean failOnTimeout,
+            Consumer<CompletableFuture<T>> cleanup) {
         Waiter<T> waiter = new Waiter<>(IOLoop.currentOrNull());
         waiters.add(waiter);
-        waiter.future().whenComplete((value, error) -> {
+        Runnable leave = () -> {
             synchronized (lock) {
-                waiters.remove(waiter);
+                if (waiters.remove(waiter) && cleanup != null) {
+                    cleanup.accept(waiter.future());
+                }
             }
-        });
+        };
+        waiter.future().whenComplete((value, error) -> leave.run());
         if (timeout != null) {
-            waiter.expireAfter(timeout, valueOnTimeout, failOnTimeout);
+            waiter.expireAfter(timeout, valueOnTimeout, failOnTimeout, leave);
         }
         return waiter.future();
     }

@@ -131,13 +131,8 @@ public class Queue<T> {
                     addItem(item);
                     return CompletableFuture.completedFuture(null);
                 }
-                CompletableFuture<Void> putter = putters.add(timeout);
+                CompletableFuture<Void> putter = putters.addWithCleanup(timeout, puttersItems::remove);
                 puttersItems.put(putter, item);
-                putter.whenComplete((value, error) -> {
-                    synchronized (lock) {
-                        puttersItems.remove(putter);
-                    }
-                });
                 return putter;
             }
             unfinishedTasks++;
