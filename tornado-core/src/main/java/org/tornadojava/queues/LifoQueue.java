@@ -1,5 +1,8 @@
 package org.tornadojava.queues;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+
 /**
  * A {@link Queue} that gets the most recently put item first, Tornado's {@code queues.LifoQueue}. Thread-safe.
  *
@@ -17,6 +20,6 @@ public final class LifoQueue<T> extends Queue<T> {
      * @param maxsize the most items it holds; 0 for no limit
      */
     public LifoQueue(int maxsize) {
-        super(maxsize, ItemStore.lifo());
+        super(maxsize, Collections.asLifoQueue(new ArrayDeque<>()));
     }
 }

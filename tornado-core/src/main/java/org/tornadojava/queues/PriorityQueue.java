@@ -31,6 +31,6 @@ public final class PriorityQueue<T> extends Queue<T> {
      * @param comparator the order, lowest first; null for the natural order
      */
     public PriorityQueue(int maxsize, Comparator<? super T> comparator) {
-        super(maxsize, ItemStore.priority(comparator));
+        super(maxsize, new java.util.PriorityQueue<>(comparator));
     }
 }

@@ -4,6 +4,7 @@ import org.tornadojava.concurrent.Waiter;
 import org.tornadojava.concurrent.WaiterQueue;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.function.Function;
 public class Queue<T> {
     private final Object lock = new Object();
     private final int maxsize;
-    private final ItemStore<T> items;
+    private final java.util.Queue<T> items;
     private final WaiterQueue<T> getters = new WaiterQueue<>(lock);
     private final WaiterQueue<Void> putters = new WaiterQueue<>(lock);
     private final Map<CompletableFuture<Void>, T> puttersItems = new IdentityHashMap<>();
@@ -52,10 +53,14 @@ public class Queue<T> {
      * @throws IllegalArgumentException when negative
      */
     public Queue(int maxsize) {
-        this(maxsize, ItemStore.fifo());
+        this(maxsize, new ArrayDeque<>());
     }
 
-    Queue(int maxsize, ItemStore<T> items) {
+    /**
+     * For the subclasses: the store decides the order, Tornado's {@code _init}/{@code _put}/{@code _get}. Its
+     * {@code add} puts an item and its {@code remove} takes the next one to get. Guarded by the queue's monitor.
+     */
+    Queue(int maxsize, java.util.Queue<T> items) {
         if (maxsize < 0) {
             throw new IllegalArgumentException("maxsize can't be negative: " + maxsize);
         }
@@ -188,7 +193,7 @@ public class Queue<T> {
             if (items.size() == 0) {
                 return getters.add(timeout);
             }
-            item = items.take();
+            item = items.remove();
         }
         if (putter != null) {
             putter.resolve(null, ignored -> { });
@@ -210,7 +215,7 @@ public class Queue<T> {
             if (items.size() == 0) {
                 throw new QueueEmpty();
             }
-            item = items.take();
+            item = items.remove();
         }
         if (putter != null) {
             putter.resolve(null, ignored -> { });
@@ -325,11 +330,20 @@ public class Queue<T> {
         synchronized (lock) {
             getter = getters.poll();
             if (getter == null) {
-                items.restore(item);
+                restore(item);
                 return;
             }
         }
         getter.resolve(item, this::giveBack);
+    }
+
+    /** Puts back an item just taken so it is the next one got: at the head of a first-in, first-out deque. */
+    private void restore(T item) {
+        if (items instanceof ArrayDeque<T> fifo) {
+            fifo.addFirst(item);
+        } else {
+            items.add(item);
+        }
     }
 
     @Override

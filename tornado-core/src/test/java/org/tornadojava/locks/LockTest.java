@@ -1,8 +1,7 @@
 package org.tornadojava.locks;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tornadojava.support.OnLoop;
 
 import java.time.Duration;
@@ -18,17 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LockTest {
-    private static LoopPair loops;
-
-    @BeforeAll
-    static void start() {
-        loops = new LoopPair();
-    }
-
-    @AfterAll
-    static void stop() {
-        loops.close();
-    }
+    @RegisterExtension
+    static final LoopPair loops = new LoopPair();
 
     @Test
     void withLockAdmitsOneHolderAtATimeAcrossLoopsInArrivalOrder() throws Exception {
