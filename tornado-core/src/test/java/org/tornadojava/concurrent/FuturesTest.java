@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.support.OnLoop;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -126,11 +127,11 @@ class FuturesTest {
     void runInExecutorRunsOffTheLoopAndCompletesOnIt() throws Exception {
         IOLoop loop = group.next();
         try (BlockingExecutor executor = new BlockingExecutor(1, 10)) {
-            CompletableFuture<Boolean> onLoop = new CompletableFuture<>();
-            CompletableFuture<String> ran = loop.runInExecutor(executor, () -> Thread.currentThread().getName());
-            ran.whenComplete((name, error) -> onLoop.complete(loop.inLoop()));
+            CompletableFuture<String> ran = new CompletableFuture<>();
+            CompletableFuture<Thread> completedOn = OnLoop.completionThread(loop, () -> loop.runInExecutor(executor,
+                    () -> Thread.currentThread().getName()).whenComplete((name, error) -> ran.complete(name)));
             assertThat(ran.get(5, TimeUnit.SECONDS)).startsWith("tornado-executor");
-            assertThat(onLoop.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(completedOn.get(5, TimeUnit.SECONDS)).isSameAs(OnLoop.threadOf(loop));
             CompletableFuture<String> failed = loop.runInExecutor(executor, () -> {
                 throw new java.io.IOException("disk gone");
             });
