@@ -130,6 +130,21 @@ class QueueTest {
     }
 
     @Test
+    void aCancelledPutLeavesTheQueueWithoutItsItem() {
+        Queue<String> q = new Queue<>(1);
+        q.putNowait("first");
+        CompletableFuture<Void> put = q.put("withdrawn");
+        CompletableFuture<Void> kept = q.put("kept");
+        put.cancel(false);
+        assertThat(q.putterCount()).isEqualTo(1);
+        assertThat(q.parkedItemCount()).isEqualTo(1);
+        assertThat(q.getNowait()).isEqualTo("first");
+        assertThat(kept).isDone();
+        assertThat(q.getNowait()).isEqualTo("kept");
+        assertThat(q.empty()).isTrue();
+    }
+
+    @Test
     void aGetterCancelledAfterTheHandOffGivesTheItemBack() throws Exception {
         Queue<String> q = new Queue<>();
         CompletableFuture<String> get = OnLoop.call(loopA, q::get);
