@@ -31,6 +31,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
 
     private enum State { IDLE, HEADER, BODY, PROCESSING }
 
+    private final RequestClock clock;
     private final long idleNanos;
     private final long headerNanos;
     private final long bodyNanos;
@@ -40,12 +41,14 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private long timerFiresAt;
     private long deadline;
     private boolean responseStarted;
-    /** True while a read is passed on: what it causes (a request decoded, often answered) shares one clock reading. */
-    private boolean inRead;
-    private boolean readTimeKnown;
-    private long readNanos;
 
+    /** Timeouts telling time with a new {@link RequestClock} of their own connection. */
     RequestTimeouts(Duration idle, Duration header, Duration body) {
+        this(new RequestClock(), idle, header, body);
+    }
+
+    RequestTimeouts(RequestClock clock, Duration idle, Duration header, Duration body) {
+        this.clock = clock;
         this.idleNanos = idle.toNanos();
         this.headerNanos = header.toNanos();
         this.bodyNanos = body.toNanos();
@@ -63,10 +66,14 @@ final class RequestTimeouts extends ChannelDuplexHandler {
         ctx.fireChannelActive();
     }
 
+    /** The clock of this connection, whose reads these timeouts mark; the connection tells time with it too. */
+    RequestClock clock() {
+        return clock;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        inRead = true;
-        readTimeKnown = false;
+        clock.readStarted();
         try {
             if (state == State.IDLE && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
                 state = State.HEADER;
@@ -75,24 +82,8 @@ final class RequestTimeouts extends ChannelDuplexHandler {
             }
             ctx.fireChannelRead(msg);
         } finally {
-            inRead = false;
+            clock.readEnded();
         }
-    }
-
-    /**
-     * {@link System#nanoTime()}, read at most once per incoming read: while a read is passed on, everything it
-     * causes (the head deadline, the request's start, the idle deadline after an answer written at once) shares the
-     * first reading, so a request costs one clock reading instead of three. Outside a read, the clock now.
-     */
-    long now() {
-        if (!inRead) {
-            return System.nanoTime();
-        }
-        if (!readTimeKnown) {
-            readNanos = System.nanoTime();
-            readTimeKnown = true;
-        }
-        return readNanos;
     }
 
     @Override
@@ -132,7 +123,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
             deadline = 0;
             return;
         }
-        long now = now();
+        long now = clock.now();
         deadline = now + nanos;
         if (timer == null || deadline - timerFiresAt < 0) {
             cancelTimer();
@@ -157,7 +148,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
         if (deadline == 0) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.now();
         long left = deadline - now;
         if (left > 0) {
             arm(now, left);
