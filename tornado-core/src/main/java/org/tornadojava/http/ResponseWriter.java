@@ -7,11 +7,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -46,6 +48,8 @@ public final class ResponseWriter {
     /** Bytes kept free in front of a {@link #newBody()} buffer: a typical head with a cookie or two fits. */
     private static final int HEAD_ROOM = 320;
     private static final int INITIAL_BODY = 256;
+    private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(true);
 
     private final HttpServerConnection connection;
     private final HttpVersion requestVersion;
@@ -69,13 +73,14 @@ public final class ResponseWriter {
     }
 
     /**
-     * Empty headers for a response. Values are not validated here: callers check them (as
-     * {@code RequestHandler.setHeader} does). Any thread.
+     * Empty headers for a response that check what is put into them: a name that is not a token, or a value with CR,
+     * LF or another control character, is refused, so nothing set through them can split the response. Any thread.
      *
      * @return new headers
+     * @throws IllegalArgumentException from their setters, for an invalid name or value
      */
     public static HttpHeaders newHeaders() {
-        return HttpServerConnection.newResponseHeaders();
+        return CHECKED_HEADERS.newHeaders();
     }
 
     /**

@@ -5,8 +5,10 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
@@ -99,6 +101,9 @@ public abstract class RequestHandler {
             AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"));
     private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
     private static final List<String> XSRF_EXEMPT = List.of("GET", "HEAD", "OPTIONS");
+    /** The handler's response headers: what goes in is checked by {@link HeaderChecks} or a constant of this class. */
+    private static final HttpHeadersFactory UNCHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
 
     private Application application;
     private HttpServerRequest request;
@@ -780,7 +785,7 @@ public abstract class RequestHandler {
 
     /** Tornado's {@code clear}, with the {@code Date} of the {@code System.nanoTime()} reading given. */
     private void resetResponse(long dateNanos) {
-        headers = ResponseWriter.newHeaders();
+        headers = UNCHECKED_HEADERS.newHeaders();
         headers.set(SERVER_HEADER, SERVER);
         headers.set(CONTENT_TYPE, TEXT_HTML);
         headers.set(DATE, HttpDates.at(dateNanos));
