@@ -10,7 +10,7 @@ import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
- * Builds the pipeline of each accepted connection (DESIGN.md section 3):
+ * Builds the pipeline of each accepted connection:
  * {@code [tls] -> timeouts -> encoder -> decoder (header limits) -> [compressor] -> HttpServerConnection (body limit,
  * 100-continue, gzip bodies, dispatch)}. Decoder and encoder are separate handlers (not {@code HttpServerCodec}) so the
  * connection can write whole responses it encoded itself past the encoder ({@link FullResponseEncoder}); the encoder

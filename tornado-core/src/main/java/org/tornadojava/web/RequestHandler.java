@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1367,7 +1366,7 @@ public abstract class RequestHandler {
      * {@link EtagPolicy} applied to the buffered body (SHA-1, strong or weak, or none). Called on the IOLoop when a
      * 200 answer to GET or HEAD is finished without having been flushed or given an {@code Etag} header. Override
      * to tag differently, or return null to turn ETags (and the automatic 304) off for this handler, e.g. for
-     * pages whose logic changes while their bytes do not (seed 000).
+     * pages whose logic changes while their bytes do not.
      *
      * @return the quoted tag, or null for none
      */
