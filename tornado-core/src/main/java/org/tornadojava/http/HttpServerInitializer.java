@@ -48,8 +48,8 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         if (sslContext != null) {
             pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
         }
-        RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
-                options.bodyTimeout());
+        RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), options.idleConnectionTimeout(),
+                options.headerTimeout(), options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("encoder", new ServerResponseEncoder());
         pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));

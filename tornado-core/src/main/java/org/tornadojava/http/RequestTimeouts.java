@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * The read timeouts of one connection, in front of the HTTP codec where it sees the first byte of each request:
  * {@code header-timeout} for a new connection's first request to start and, from its first byte, for each head to
  * arrive; {@code body-timeout} for the body after its head; {@code idle-connection-timeout} for a kept-alive
- * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut off by a timeout gets {@code 408} and a close (unless its response already started).
- * No timer runs while a handler works on the request, so long polls are not cut.
+ * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut
+ * off by a timeout gets {@code 408} and a close (unless its response already started). No timer runs while a handler
+ * works on the request, so long polls are not cut.
  *
  * <p>Requests come and go far more often than timeouts fire, so a request only moves a deadline; one pending check
- * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Runs on the
- * channel's IOLoop.
+ * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Deadlines are
+ * read on the connection's {@link RequestClock}, whose reads this handler marks (it is first to see each one). Runs
+ * on the channel's IOLoop.
  */
 final class RequestTimeouts extends ChannelDuplexHandler {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
@@ -42,11 +44,16 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private long deadline;
     private boolean responseStarted;
 
-    /** Timeouts telling time with a new {@link RequestClock} of their own connection. */
+    /** Timeouts with a new {@link RequestClock} reading {@link System#nanoTime()}, as a connection of its own has. */
     RequestTimeouts(Duration idle, Duration header, Duration body) {
         this(new RequestClock(), idle, header, body);
     }
 
+    /**
+     * Timeouts that mark the reads of {@code clock} and tell time with it.
+     *
+     * @param clock the connection's clock, shared with its {@link HttpServerConnection}
+     */
     RequestTimeouts(RequestClock clock, Duration idle, Duration header, Duration body) {
         this.clock = clock;
         this.idleNanos = idle.toNanos();

@@ -1,6 +1,5 @@
 package org.tornadojava.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,6 +8,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.Outbound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,13 +58,7 @@ class RequestTimeoutsTest {
     }
 
     private String written() {
-        StringBuilder out = new StringBuilder();
-        ByteBuf buf;
-        while ((buf = channel.readOutbound()) != null) {
-            out.append(buf.toString(StandardCharsets.US_ASCII));
-            buf.release();
-        }
-        return out.toString();
+        return Outbound.drain(channel);
     }
 
     @Test

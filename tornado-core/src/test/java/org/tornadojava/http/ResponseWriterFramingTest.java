@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.EmbeddedLoop;
+import org.tornadojava.support.Outbound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,39 +48,13 @@ class ResponseWriterFramingTest {
     }
 
     private RequestReceiver receiver(HttpServerRequest request) {
-        return new RequestReceiver() {
-            @Override
-            public boolean streamsBody() {
-                return false;
-            }
-
-            @Override
-            public boolean acceptsBody() {
-                return true;
-            }
-
-            @Override
-            public CompletionStage<?> dataReceived(ByteBuf chunk) {
-                return null;
-            }
-
-            @Override
-            public void finish() {
-                respond.accept(request.writer());
-            }
-        };
+        return new AnswerWhenComplete(() -> respond.accept(request.writer()));
     }
 
     private String exchange(String request) {
         channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
         channel.runPendingTasks();
-        StringBuilder out = new StringBuilder();
-        ByteBuf buf;
-        while ((buf = channel.readOutbound()) != null) {
-            out.append(buf.toString(StandardCharsets.US_ASCII));
-            buf.release();
-        }
-        return out.toString();
+        return Outbound.drain(channel);
     }
 
     private static ByteBuf text(String text) {
