@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /download/(name)}: streams a file of the download folder in 64 KiB chunks written from an executor
- * thread, flushing after each chunk (seed 003's pattern, made safe by loop confinement). The folder is the
+ * thread, flushing after each chunk (safe: output called off the loop is handed to it in call order). The folder is the
  * {@link DownloadFolder} bean. Names with {@code /}, {@code \} or {@code ..}, and missing files, are 404.
  */
 @Handler("/download/(.+)")

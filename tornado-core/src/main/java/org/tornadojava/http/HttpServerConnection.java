@@ -65,6 +65,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final IOLoop loop;
     private final String protocol;
     private final RequestTimeouts timeouts;
+    private final RequestClock clock;
     private final XHeaders xheaders;
     private final InFlightRequests inFlightRequests;
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
@@ -88,6 +89,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         this.loop = loop;
         this.protocol = protocol;
         this.timeouts = timeouts;
+        this.clock = timeouts.clock();
         this.xheaders = new XHeaders(options.xheaders(), options.trustedProxies());
         this.inFlightRequests = inFlightRequests;
     }
@@ -197,7 +199,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
         HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(),
                 xheaders.remoteIp(remoteIp, head.headers()), xheaders.protocol(remoteIp, protocol, head.headers()),
-                timeouts.now(), writer);
+                clock.now(), writer);
         timeouts.headReceived(bodyFollows);
         inFlight = writer;
         inFlightRequests.started();

@@ -10,7 +10,7 @@ import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
 /**
- * Builds the pipeline of each accepted connection (DESIGN.md section 3):
+ * Builds the pipeline of each accepted connection:
  * {@code [tls] -> timeouts -> encoder -> decoder (header limits) -> [compressor] -> HttpServerConnection (body limit,
  * 100-continue, gzip bodies, dispatch)}. Decoder and encoder are separate handlers (not {@code HttpServerCodec}) so the
  * connection can write whole responses it encoded itself past the encoder ({@link FullResponseEncoder}); the encoder
@@ -48,8 +48,8 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         if (sslContext != null) {
             pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
         }
-        RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
-                options.bodyTimeout());
+        RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), options.idleConnectionTimeout(),
+                options.headerTimeout(), options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("encoder", new ServerResponseEncoder());
         pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));

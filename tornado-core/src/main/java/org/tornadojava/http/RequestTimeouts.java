@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * The read timeouts of one connection, in front of the HTTP codec where it sees the first byte of each request:
  * {@code header-timeout} for a new connection's first request to start and, from its first byte, for each head to
  * arrive; {@code body-timeout} for the body after its head; {@code idle-connection-timeout} for a kept-alive
- * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut off by a timeout gets {@code 408} and a close (unless its response already started).
- * No timer runs while a handler works on the request, so long polls are not cut.
+ * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut
+ * off by a timeout gets {@code 408} and a close (unless its response already started). No timer runs while a handler
+ * works on the request, so long polls are not cut.
  *
  * <p>Requests come and go far more often than timeouts fire, so a request only moves a deadline; one pending check
- * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Runs on the
- * channel's IOLoop.
+ * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Deadlines are
+ * read on the connection's {@link RequestClock}, whose reads this handler marks (it is first to see each one). Runs
+ * on the channel's IOLoop.
  */
 final class RequestTimeouts extends ChannelDuplexHandler {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
@@ -31,6 +33,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
 
     private enum State { IDLE, HEADER, BODY, PROCESSING }
 
+    private final RequestClock clock;
     private final long idleNanos;
     private final long headerNanos;
     private final long bodyNanos;
@@ -40,12 +43,19 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private long timerFiresAt;
     private long deadline;
     private boolean responseStarted;
-    /** True while a read is passed on: what it causes (a request decoded, often answered) shares one clock reading. */
-    private boolean inRead;
-    private boolean readTimeKnown;
-    private long readNanos;
 
+    /** Timeouts with a new {@link RequestClock} reading {@link System#nanoTime()}, as a connection of its own has. */
     RequestTimeouts(Duration idle, Duration header, Duration body) {
+        this(new RequestClock(), idle, header, body);
+    }
+
+    /**
+     * Timeouts that mark the reads of {@code clock} and tell time with it.
+     *
+     * @param clock the connection's clock, shared with its {@link HttpServerConnection}
+     */
+    RequestTimeouts(RequestClock clock, Duration idle, Duration header, Duration body) {
+        this.clock = clock;
         this.idleNanos = idle.toNanos();
         this.headerNanos = header.toNanos();
         this.bodyNanos = body.toNanos();
@@ -63,10 +73,14 @@ final class RequestTimeouts extends ChannelDuplexHandler {
         ctx.fireChannelActive();
     }
 
+    /** The clock of this connection, whose reads these timeouts mark; the connection tells time with it too. */
+    RequestClock clock() {
+        return clock;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        inRead = true;
-        readTimeKnown = false;
+        clock.readStarted();
         try {
             if (state == State.IDLE && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
                 state = State.HEADER;
@@ -75,24 +89,8 @@ final class RequestTimeouts extends ChannelDuplexHandler {
             }
             ctx.fireChannelRead(msg);
         } finally {
-            inRead = false;
+            clock.readEnded();
         }
-    }
-
-    /**
-     * {@link System#nanoTime()}, read at most once per incoming read: while a read is passed on, everything it
-     * causes (the head deadline, the request's start, the idle deadline after an answer written at once) shares the
-     * first reading, so a request costs one clock reading instead of three. Outside a read, the clock now.
-     */
-    long now() {
-        if (!inRead) {
-            return System.nanoTime();
-        }
-        if (!readTimeKnown) {
-            readNanos = System.nanoTime();
-            readTimeKnown = true;
-        }
-        return readNanos;
     }
 
     @Override
@@ -132,7 +130,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
             deadline = 0;
             return;
         }
-        long now = now();
+        long now = clock.now();
         deadline = now + nanos;
         if (timer == null || deadline - timerFiresAt < 0) {
             cancelTimer();
@@ -157,7 +155,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
         if (deadline == 0) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.now();
         long left = deadline - now;
         if (left > 0) {
             arm(now, left);

@@ -7,11 +7,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -46,13 +48,14 @@ public final class ResponseWriter {
     /** Bytes kept free in front of a {@link #newBody()} buffer: a typical head with a cookie or two fits. */
     private static final int HEAD_ROOM = 320;
     private static final int INITIAL_BODY = 256;
+    private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(true);
 
     private final HttpServerConnection connection;
     private final HttpVersion requestVersion;
     private final boolean headRequest;
     private boolean keepAlive;
-    private boolean headWritten;
-    private boolean finished;
+    private ResponseState state = ResponseState.PENDING;
     private boolean bodyComplete;
     private boolean ended;
     private long declaredLength = -1;
@@ -69,13 +72,14 @@ public final class ResponseWriter {
     }
 
     /**
-     * Empty headers for a response. Values are not validated here: callers check them (as
-     * {@code RequestHandler.setHeader} does). Any thread.
+     * Empty headers for a response that check what is put into them: a name that is not a token, or a value with CR,
+     * LF or another control character, is refused, so nothing set through them can split the response. Any thread.
      *
      * @return new headers
+     * @throws IllegalArgumentException from their setters, for an invalid name or value
      */
     public static HttpHeaders newHeaders() {
-        return HttpServerConnection.newResponseHeaders();
+        return CHECKED_HEADERS.newHeaders();
     }
 
     /**
@@ -126,12 +130,14 @@ public final class ResponseWriter {
     }
 
     /**
-     * Whether the head of the response was sent already.
+     * Whether the head of the response was sent already, or the response ended without one: nothing may change
+     * status or headers any more. IOLoop thread.
      *
-     * @return true after {@link #writeHead} or {@link #writeFull}
+     * @return true after {@link #writeHead}, {@link #writeFull}, {@link #sendFull}, {@link #writeFile},
+     *         {@link #upgrade} or {@link #abort}
      */
     public boolean isHeadWritten() {
-        return headWritten;
+        return state != ResponseState.PENDING;
     }
 
     /**
@@ -183,8 +189,7 @@ public final class ResponseWriter {
             content = Unpooled.EMPTY_BUFFER;
         }
         setConnectionHeader(headers);
-        headWritten = true;
-        finished = true;
+        state = ResponseState.FINISHED;
         connection.headWritten();
         return content;
     }
@@ -219,8 +224,7 @@ public final class ResponseWriter {
         }
         headers.set(CONTENT_LENGTH, length);
         setConnectionHeader(headers);
-        headWritten = true;
-        finished = true;
+        state = ResponseState.FINISHED;
         connection.headWritten();
         connection.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
         if (connection.canSendFileRegion()) {
@@ -265,7 +269,7 @@ public final class ResponseWriter {
             }
         }
         setConnectionHeader(headers);
-        headWritten = true;
+        state = ResponseState.STREAMING;
         connection.headWritten();
         String length = headers.get(CONTENT_LENGTH);
         if (length != null && !headRequest && mayHaveBody(status)) {
@@ -319,7 +323,7 @@ public final class ResponseWriter {
             return connection.failed(new IllegalStateException("body of " + (sent + lastBytes)
                     + " bytes does not match the declared Content-Length " + declaredLength));
         }
-        finished = true;
+        state = ResponseState.FINISHED;
         LastHttpContent last;
         if (lastChunk == null || headRequest || lastChunk.readableBytes() == 0) {
             if (lastChunk != null) {
@@ -333,12 +337,13 @@ public final class ResponseWriter {
     }
 
     /**
-     * Tells whether the response is complete.
+     * Tells whether the response is complete, or was given up or handed to another protocol. IOLoop thread.
      *
-     * @return true after {@link #writeFull} or {@link #finish}
+     * @return true after {@link #writeFull}, {@link #sendFull}, {@link #writeFile}, {@link #finish},
+     *         {@link #upgrade} or {@link #abort}
      */
     public boolean isFinished() {
-        return finished;
+        return state == ResponseState.FINISHED;
     }
 
     private boolean exceedsDeclaredLength(int more) {
@@ -355,8 +360,7 @@ public final class ResponseWriter {
      */
     public ChannelFuture upgrade(Function<Channel, ChannelFuture> handover) {
         checkHeadNotWritten();
-        headWritten = true;
-        finished = true;
+        state = ResponseState.FINISHED;
         return connection.upgrade(this, handover);
     }
 
@@ -365,7 +369,7 @@ public final class ResponseWriter {
      * sees a truncated response rather than a complete-looking one.
      */
     public void abort() {
-        finished = true;
+        state = ResponseState.FINISHED;
         connection.close();
     }
 
@@ -379,7 +383,7 @@ public final class ResponseWriter {
     }
 
     void connectionClosed() {
-        if (!finished && closeListener != null) {
+        if (state != ResponseState.FINISHED && closeListener != null) {
             Runnable listener = closeListener;
             closeListener = null;
             listener.run();
@@ -414,14 +418,15 @@ public final class ResponseWriter {
     }
 
     private void checkHeadNotWritten() {
-        if (headWritten) {
+        if (state != ResponseState.PENDING) {
             throw new IllegalStateException("response head already written");
         }
     }
 
     private void checkStreaming() {
-        if (!headWritten || finished) {
-            throw new IllegalStateException(finished ? "response already finished" : "response head not written");
+        if (state != ResponseState.STREAMING) {
+            throw new IllegalStateException(state == ResponseState.FINISHED ? "response already finished"
+                    : "response head not written");
         }
     }
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
  *
  * <p>A cookie with a lifetime ({@link #expires}, {@link #maxAge} or {@link #expiresDays}) is written with both
  * {@code expires=} (absolute, for old clients) and {@code Max-Age=} (relative, so a browser whose clock is wrong
- * keeps the cookie for the intended time; seed 000). Without one it is a session cookie.
+ * keeps the cookie for the intended time). Without one it is a session cookie.
  *
  * <p>Immutable: every setter returns a new instance. Thread-safe.
  */

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * How {@link RequestHandler#computeEtag()} tags a finished GET or HEAD response with status 200 that was not
  * flushed (property {@code tornado.etag.policy}). A request whose {@code If-None-Match} matches the tag is answered
- * 304 with no body. Dynamic pages whose body does not change when their logic does (seed 000: a login form that
- * always looks the same) should not be tagged: choose {@link #DISABLED} for the application, or return null from
+ * 304 with no body. Dynamic pages whose body does not change when their logic does (a login form that always
+ * looks the same) should not be tagged: choose {@link #DISABLED} for the application, or return null from
  * {@code computeEtag()} in that handler. Static files are always tagged with their SHA-512, whatever the policy.
  */
 public enum EtagPolicy {

@@ -1,27 +1,18 @@
 package org.tornadojava.web;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
-import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
-import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -32,16 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
@@ -82,49 +69,23 @@ import java.util.function.Function;
  */
 public abstract class RequestHandler {
     private static final Logger APP_LOG = LoggerFactory.getLogger("tornado.application");
-    private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
-    private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
-    private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
-    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
-    private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
-    private static final AsciiString ALLOW = AsciiString.cached("Allow");
-    private static final AsciiString SERVER = AsciiString.cached("TornadoServer/0.1.0");
-    private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=UTF-8");
-    private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=UTF-8");
-    private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
-    private static final AsciiString ETAG = AsciiString.cached("Etag");
-    private static final AsciiString SET_COOKIE = AsciiString.cached("Set-Cookie");
-    private static final List<AsciiString> REPRESENTATION_HEADERS = List.of(CONTENT_TYPE, CONTENT_LENGTH,
-            AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"));
     private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
     private static final List<String> XSRF_EXEMPT = List.of("GET", "HEAD", "OPTIONS");
 
     private Application application;
     private HttpServerRequest request;
-    private ResponseWriter writer;
-    private IOLoop loop;
     private RequestArguments arguments;
     private Map<String, Object> initArgs;
     private String[] pathArgs;
-    private int status;
-    private String reason;
-    private HttpHeaders headers;
-    private ByteBuf buffer;
-    private boolean headersWritten;
-    private boolean finished;
-    private boolean onFinishRan;
-    private String allowOn405;
-    private Map<String, String> newCookies;
     private volatile Map<String, String> requestCookies;
     private volatile boolean currentUserKnown;
     private volatile Object currentUser;
     private byte[] rawXsrfToken;
     private boolean xsrfCookieSent;
     private String xsrfToken;
-    private volatile boolean finishCalled;
-    private volatile boolean closed;
     private String routePattern;
+    private HandlerResponse response;
 
     /** Subclasses get their dependencies through the constructor; the request is not available yet. */
     protected RequestHandler() {
@@ -135,6 +96,11 @@ public abstract class RequestHandler {
         this.routePattern = pattern;
     }
 
+    /** The pattern of the route that chose this handler, or null. */
+    final String routePattern() {
+        return routePattern;
+    }
+
     // ---------------------------------------------------------------- lifecycle, called by Application
 
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
@@ -142,16 +108,16 @@ public abstract class RequestHandler {
         begin(application, request, initArgs);
         try {
             if (creationFailure != null) {
-                APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
+                APP_LOG.error("Cannot create a handler for {}", response.summary(), creationFailure);
             }
             this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
-            if (!finishCalled) {
+            if (!response.isFinishCalled()) {
                 invokeVerb();
             }
         } catch (Throwable e) {
-            handleRequestException(e);
+            response.fail(e);
         }
     }
 
@@ -164,43 +130,41 @@ public abstract class RequestHandler {
             initialize(initArgs);
             beforeVerb(rawGroups);
         } catch (Throwable e) {
-            handleRequestException(e);
+            response.fail(e);
         }
     }
 
     /** Hands a piece of a streamed body to {@link #dataReceived}, unless the request is already answered. */
     final CompletionStage<?> receiveData(ByteBuf chunk) {
-        if (finishCalled || closed) {
+        if (response.isFinishCalled() || response.isClosed()) {
             return null;
         }
         try {
             return dataReceived(chunk);
         } catch (Throwable e) {
-            handleRequestException(e);
+            response.fail(e);
             return null;
         }
     }
 
     /** The streamed body is complete: runs the verb method, unless the request is already answered. */
     final void bodyReceived() {
-        if (finishCalled || closed) {
+        if (response.isFinishCalled() || response.isClosed()) {
             return;
         }
         try {
             invokeVerb();
         } catch (Throwable e) {
-            handleRequestException(e);
+            response.fail(e);
         }
     }
 
     private void begin(Application application, HttpServerRequest request, Map<String, Object> initArgs) {
         this.application = application;
         this.request = request;
-        this.writer = request.writer();
-        this.loop = writer.loop();
         this.initArgs = initArgs;
-        writer.onClose(this::connectionClosed);
-        resetResponse(request.startNanos());
+        response = new HandlerResponse(this, application, request);
+        response.begin();
     }
 
     private void beforeVerb(String[] rawGroups) {
@@ -222,7 +186,7 @@ public abstract class RequestHandler {
         HandlerMethods methods = HandlerMethods.of(getClass());
         HandlerMethods.Verb verb = methods.verb(request.method());
         if (verb == null) {
-            allowOn405 = methods.allow();
+            response.allowOn405(methods.allow());
             throw new HttpError(405);
         }
         if (verb.authenticated() && currentUser() == null) {
@@ -231,31 +195,18 @@ public abstract class RequestHandler {
         }
         Object result = verb.invoke(this, pathArgs);
         if (result instanceof CompletionStage) {
-            ((CompletionStage<?>) result).whenComplete((value, error) -> onLoop(() -> verbCompleted(error)));
-        } else if (!finishCalled) {
-            autoFinish();
+            ((CompletionStage<?>) result).whenComplete((value, error) -> response.onLoop(() -> verbCompleted(error)));
+        } else {
+            response.autoFinish();
         }
     }
 
     private void verbCompleted(Throwable error) {
         if (error != null) {
-            handleRequestException(error);
-        } else if (!finishCalled) {
-            autoFinish();
+            response.fail(error);
+        } else {
+            response.autoFinish();
         }
-    }
-
-    /**
-     * The finish after a verb method that did not finish itself: like {@link #finish()} on the loop, without the
-     * future nobody would look at (one allocation and one listener less per request).
-     */
-    private void autoFinish() {
-        if (closed) {
-            finishAfterClose();
-            return;
-        }
-        finishCalled = true;
-        doFinish(false);
     }
 
     private void refuseAnonymous(String method) {
@@ -296,82 +247,6 @@ public abstract class RequestHandler {
             }
         }
         return decoded;
-    }
-
-    private void handleRequestException(Throwable thrown) {
-        Throwable e = unwrap(thrown);
-        if (closed || e instanceof StreamClosedException) {
-            // A failed write can report the client's departure before the connection does: same outcome.
-            GENERAL_LOG.debug("{} after the client went away: {}", summary(), e.toString());
-            if (!closed) {
-                writer.abort();
-            }
-            finishAfterClose();
-            return;
-        }
-        if (e instanceof Finish) {
-            if (!finishCalled) {
-                finish();
-            }
-            return;
-        }
-        if (finishCalled) {
-            APP_LOG.error("Exception after finish() in {}", summary(), e);
-            return;
-        }
-        if (e instanceof HttpError) {
-            HttpError error = (HttpError) e;
-            if (error.logMessage() != null) {
-                GENERAL_LOG.warn("{} {}: {}", error.status(), summary(), error.logMessage());
-            }
-            sendError(error.status(), error);
-        } else {
-            APP_LOG.error("Uncaught exception {}\n{}", summary(), request, e);
-            sendError(500, e);
-        }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable current = e;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    private void connectionClosed() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        releaseBuffer();
-        try {
-            onConnectionClose();
-        } catch (Throwable e) {
-            APP_LOG.error("Exception in onConnectionClose of {}", summary(), e);
-        }
-    }
-
-    private void finishAfterClose() {
-        if (!finished) {
-            finished = true;
-            finishCalled = true;
-            releaseBuffer();
-            runOnFinish();
-        }
-    }
-
-    private void runOnFinish() {
-        if (onFinishRan) {
-            return;
-        }
-        onFinishRan = true;
-        try {
-            onFinish();
-        } catch (Throwable e) {
-            APP_LOG.error("Exception in onFinish of {}", summary(), e);
-        }
     }
 
     // ---------------------------------------------------------------- hooks for subclasses
@@ -438,15 +313,15 @@ public abstract class RequestHandler {
         if (application.debug() && error != null) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
-            putHeader(CONTENT_TYPE, TEXT_PLAIN);
+            response.putHeader(HandlerResponse.CONTENT_TYPE, HandlerResponse.TEXT_PLAIN);
             write(trace.toString());
         } else if (application.errorFormat() == ErrorFormat.JSON) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
-            body.put("reason", reason);
+            body.put("reason", response.reason());
             write(body);
         } else {
-            String text = status + ": " + Escape.xhtmlEscape(reason);
+            String text = status + ": " + Escape.xhtmlEscape(response.reason());
             write("<html><title>" + text + "</title><body>" + text + "</body></html>");
         }
     }
@@ -657,7 +532,7 @@ public abstract class RequestHandler {
      * @return the status code
      */
     public final int getStatus() {
-        return status;
+        return response.status();
     }
 
     /**
@@ -677,30 +552,7 @@ public abstract class RequestHandler {
      * @param reasonPhrase the reason, or null for the standard one
      */
     public final void setStatus(int code, String reasonPhrase) {
-        if (code < 100 || code > 999) {
-            throw new IllegalArgumentException("invalid HTTP status " + code);
-        }
-        String phrase = reasonPhrase == null ? HttpStatusReasons.reason(code)
-                : validReason(reasonPhrase) ? reasonPhrase : "Unknown";
-        if (loop.inLoop()) {
-            status = code;
-            reason = phrase;
-        } else {
-            loop.execute(() -> {
-                status = code;
-                reason = phrase;
-            });
-        }
-    }
-
-    private static boolean validReason(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || (c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-                return false;
-            }
-        }
-        return true;
+        response.setStatus(code, reasonPhrase);
     }
 
     /**
@@ -713,19 +565,7 @@ public abstract class RequestHandler {
      *         control characters (no response splitting)
      */
     public final void setHeader(CharSequence name, Object value) {
-        putHeader(HeaderChecks.name(name), HeaderChecks.value(value));
-    }
-
-    /**
-     * Sets a header whose name and value are already known to be safe: checked by {@link #setHeader}, or constants
-     * of this class (so the headers the framework sets itself are not checked character by character). Any thread.
-     */
-    private void putHeader(CharSequence name, CharSequence value) {
-        if (loop.inLoop()) {
-            headers.set(name, value);
-        } else {
-            loop.execute(() -> headers.set(name, value));
-        }
+        response.putHeader(HeaderChecks.name(name), HeaderChecks.value(value));
     }
 
     /**
@@ -736,9 +576,7 @@ public abstract class RequestHandler {
      * @throws IllegalArgumentException as {@link #setHeader}
      */
     public final void addHeader(CharSequence name, Object value) {
-        CharSequence checkedName = HeaderChecks.name(name);
-        CharSequence text = HeaderChecks.value(value);
-        onLoop(() -> headers.add(checkedName, text));
+        response.addHeader(HeaderChecks.name(name), HeaderChecks.value(value));
     }
 
     /**
@@ -747,7 +585,7 @@ public abstract class RequestHandler {
      * @param name the header name
      */
     public final void clearHeader(CharSequence name) {
-        onLoop(() -> headers.remove(name));
+        response.clearHeader(name);
     }
 
     /**
@@ -757,7 +595,7 @@ public abstract class RequestHandler {
      * @return the live headers
      */
     protected final HttpHeaders responseHeaders() {
-        return headers;
+        return response.headers();
     }
 
     /**
@@ -767,7 +605,7 @@ public abstract class RequestHandler {
      * @return its first value, or null
      */
     public final String getResponseHeader(CharSequence name) {
-        return headers.get(name);
+        return response.headers().get(name);
     }
 
     /**
@@ -775,19 +613,7 @@ public abstract class RequestHandler {
      * {@code clear}. Any thread.
      */
     public final void clear() {
-        onLoop(() -> resetResponse(System.nanoTime()));
-    }
-
-    /** Tornado's {@code clear}, with the {@code Date} of the {@code System.nanoTime()} reading given. */
-    private void resetResponse(long dateNanos) {
-        headers = ResponseWriter.newHeaders();
-        headers.set(SERVER_HEADER, SERVER);
-        headers.set(CONTENT_TYPE, TEXT_HTML);
-        headers.set(DATE, HttpDates.at(dateNanos));
-        status = 200;
-        reason = "OK";
-        releaseBuffer();
-        setDefaultHeaders();
+        response.clear();
     }
 
     /**
@@ -798,13 +624,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException after {@code finish()} (a programming error)
      */
     public final void write(String chunk) {
-        if (checkWritable()) {
-            if (loop.inLoop()) {
-                appendUtf8(chunk);
-            } else {
-                loop.execute(() -> appendUtf8(chunk));
-            }
-        }
+        response.write(chunk);
     }
 
     /**
@@ -814,14 +634,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException after {@code finish()}
      */
     public final void write(byte[] chunk) {
-        if (checkWritable()) {
-            if (loop.inLoop()) {
-                appendBytes(chunk);
-            } else {
-                byte[] copy = chunk.clone();
-                loop.execute(() -> appendBytes(copy));
-            }
-        }
+        response.write(chunk);
     }
 
     /**
@@ -834,16 +647,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException after {@code finish()}
      */
     public final void write(byte[] chunk, int offset, int length) {
-        if (checkWritable()) {
-            if (loop.inLoop()) {
-                if (!closed) {
-                    buffer().writeBytes(chunk, offset, length);
-                }
-            } else {
-                byte[] copy = Arrays.copyOfRange(chunk, offset, offset + length);
-                loop.execute(() -> appendBytes(copy));
-            }
-        }
+        response.write(chunk, offset, length);
     }
 
     /**
@@ -854,16 +658,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException after {@code finish()}
      */
     public final void write(ByteBuf chunk) {
-        if (checkWritable()) {
-            if (loop.inLoop()) {
-                if (!closed) {
-                    buffer().writeBytes(chunk, chunk.readerIndex(), chunk.readableBytes());
-                }
-            } else {
-                byte[] copy = ByteBufUtil.getBytes(chunk);
-                loop.execute(() -> appendBytes(copy));
-            }
-        }
+        response.write(chunk);
     }
 
     /**
@@ -876,88 +671,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException after {@code finish()}
      */
     public final void write(Object chunk) {
-        if (chunk instanceof String) {
-            write((String) chunk);
-        } else if (chunk instanceof byte[]) {
-            write((byte[]) chunk);
-        } else if (chunk instanceof ByteBuf) {
-            write((ByteBuf) chunk);
-        } else {
-            if (chunk instanceof Collection || (chunk != null && chunk.getClass().isArray())) {
-                throw new IllegalArgumentException("write() refuses lists and arrays as JSON (JSON hijacking); "
-                        + "wrap them in an object");
-            }
-            if (loop.inLoop() && !closed && !finishCalled) {
-                appendJson(chunk);
-                putHeader(CONTENT_TYPE, APPLICATION_JSON);
-            } else {
-                byte[] json = application.jsonMapper().writeValueAsBytes(chunk);
-                putHeader(CONTENT_TYPE, APPLICATION_JSON);
-                write(json);
-            }
-        }
-    }
-
-    /**
-     * Serializes a value as JSON straight into the response buffer (no intermediate array); when serialization
-     * fails the buffer is left as it was. IOLoop thread.
-     */
-    private void appendJson(Object value) {
-        boolean fresh = buffer == null;
-        ByteBuf out = buffer();
-        int start = out.writerIndex();
-        try {
-            application.jsonMapper().writeValue((OutputStream) new ByteBufOutputStream(out), value);
-        } catch (RuntimeException | Error e) {
-            if (fresh) {
-                releaseBuffer();
-            } else {
-                out.writerIndex(start);
-            }
-            throw e;
-        }
-    }
-
-    private boolean checkWritable() {
-        if (closed) {
-            return false;
-        }
-        if (finishCalled) {
-            throw new IllegalStateException("Cannot write() after finish()");
-        }
-        return true;
-    }
-
-    private void appendUtf8(String chunk) {
-        if (!closed) {
-            ByteBufUtil.writeUtf8(buffer(), chunk);
-        }
-    }
-
-    private void appendBytes(byte[] chunk) {
-        if (!closed) {
-            buffer().writeBytes(chunk);
-        }
-    }
-
-    private ByteBuf buffer() {
-        if (buffer == null) {
-            buffer = writer.newBody();
-        }
-        return buffer;
-    }
-
-    private ByteBuf takeBuffer() {
-        ByteBuf taken = buffer;
-        buffer = null;
-        return taken;
-    }
-
-    private void releaseBuffer() {
-        if (buffer != null) {
-            buffer.release();
-            buffer = null;
-        }
+        response.write(chunk);
     }
 
     /**
@@ -968,28 +682,7 @@ public abstract class RequestHandler {
      * @return completed when written; failed with {@link StreamClosedException} when the client is gone
      */
     public final CompletableFuture<Void> flush() {
-        if (loop.inLoop()) {
-            return doFlush();
-        }
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        loop.execute(() -> relay(doFlush(), result));
-        return result;
-    }
-
-    private CompletableFuture<Void> doFlush() {
-        if (closed) {
-            return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
-        }
-        if (finished) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Cannot flush() after finish()"));
-        }
-        if (!headersWritten) {
-            headersWritten = true;
-            addNewCookies();
-            writer.writeHead(responseStatus(), headers);
-        }
-        ByteBuf chunk = takeBuffer();
-        return chunk == null ? CompletableFuture.completedFuture(null) : completion(writer.writeChunk(chunk));
+        return response.flush();
     }
 
     /**
@@ -1013,95 +706,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException when called twice (a programming error)
      */
     public final CompletableFuture<Void> finish() {
-        if (closed) {
-            onLoop(this::finishAfterClose);
-            return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
-        }
-        if (finishCalled) {
-            throw new IllegalStateException("finish() called twice");
-        }
-        finishCalled = true;
-        if (loop.inLoop()) {
-            return doFinish();
-        }
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        loop.execute(() -> relay(doFinish(), result));
-        return result;
-    }
-
-    private CompletableFuture<Void> doFinish() {
-        return doFinish(true);
-    }
-
-    /** Ends the response; returns its completion future when {@code wantFuture}, else null. IOLoop thread. */
-    private CompletableFuture<Void> doFinish(boolean wantFuture) {
-        if (closed) {
-            finishAfterClose();
-            return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
-        }
-        if (!headersWritten && contentLengthMismatch()) {
-            IllegalStateException mismatch = new IllegalStateException("Content-Length " + headers.get(CONTENT_LENGTH)
-                    + " does not match the " + (buffer == null ? 0 : buffer.readableBytes()) + " bytes written");
-            APP_LOG.error("{} in {}", mismatch.getMessage(), summary());
-            finishCalled = false;
-            doSendError(500, mismatch);
-            return CompletableFuture.failedFuture(new IllegalStateException("Content-Length mismatch"));
-        }
-        finished = true;
-        ChannelFuture written;
-        if (!headersWritten) {
-            applyConditionalGet();
-            headersWritten = true;
-            addNewCookies();
-            if (wantFuture) {
-                written = writer.writeFull(responseStatus(), headers, takeBuffer());
-            } else {
-                writer.sendFull(responseStatus(), headers, takeBuffer());
-                written = null;
-            }
-        } else {
-            written = writer.finish(takeBuffer());
-        }
-        return logAndComplete(written, wantFuture);
-    }
-
-    private CompletableFuture<Void> logAndComplete(ChannelFuture written, boolean wantFuture) {
-        if (application.accessLog()) {
-            AccessLog.log(status, request);
-        }
-        notifyRequestListeners();
-        runOnFinish();
-        return wantFuture ? completion(written) : null;
-    }
-
-    /**
-     * Tornado's automatic ETag in {@code finish}: a 200 answer to GET or HEAD without an ETag gets
-     * {@link #computeEtag()}'s, and becomes 304 without body when {@code If-None-Match} matches. Responses that
-     * have no body lose their representation headers (RFC 9110 15.4.5).
-     */
-    private void applyConditionalGet() {
-        String method = request.method();
-        if (status == 200 && (method.equals("GET") || method.equals("HEAD")) && !headers.contains(ETAG)) {
-            String etag = putComputedEtag();
-            if (IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
-                releaseBuffer();
-                status = 304;
-                reason = HttpStatusReasons.reason(304);
-            }
-        }
-        if (status == 304 || status == 204 || status < 200) {
-            for (AsciiString name : REPRESENTATION_HEADERS) {
-                headers.remove(name);
-            }
-        }
-    }
-
-    private void addNewCookies() {
-        if (newCookies != null) {
-            for (String line : newCookies.values()) {
-                headers.add(SET_COOKIE, line);
-            }
-        }
+        return response.finish();
     }
 
     /**
@@ -1110,63 +715,7 @@ public abstract class RequestHandler {
      * automatic ETag. Takes ownership of the file. IOLoop thread.
      */
     final CompletableFuture<Void> sendFile(FileChannel file, long offset, long length) {
-        if ((finishCalled || headersWritten) && !closed) {
-            closeQuietly(file);
-            throw new IllegalStateException(finishCalled ? "finish() called twice" : "headers already written");
-        }
-        finishCalled = true;
-        if (closed) {
-            closeQuietly(file);
-            finishAfterClose();
-            return CompletableFuture.failedFuture(new StreamClosedException("Stream is closed"));
-        }
-        finished = true;
-        releaseBuffer();
-        headersWritten = true;
-        addNewCookies();
-        return logAndComplete(writer.writeFile(responseStatus(), headers, file, offset, length), true);
-    }
-
-    private static void closeQuietly(FileChannel file) {
-        try {
-            file.close();
-        } catch (IOException e) {
-            GENERAL_LOG.debug("cannot close a file: {}", e.toString());
-        }
-    }
-
-    /** A Content-Length the handler set that differs from the buffered body (HEAD and bodiless statuses aside). */
-    private boolean contentLengthMismatch() {
-        String declared = headers.get(CONTENT_LENGTH);
-        if (declared == null || request.method().equals("HEAD") || status < 200 || status == 204 || status == 304) {
-            return false;
-        }
-        long written = buffer == null ? 0 : buffer.readableBytes();
-        try {
-            return Long.parseLong(declared.trim()) != written;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
-    private void notifyRequestListeners() {
-        List<RequestListener> listeners = application.requestListeners();
-        if (listeners.isEmpty()) {
-            return;
-        }
-        long duration = System.nanoTime() - request.startNanos();
-        for (RequestListener listener : listeners) {
-            try {
-                listener.requestFinished(routePattern, request.method(), status, duration);
-            } catch (Throwable e) {
-                APP_LOG.error("Exception in request listener for {}", summary(), e);
-            }
-        }
-    }
-
-    private HttpResponseStatus responseStatus() {
-        HttpResponseStatus standard = HttpResponseStatus.valueOf(status);
-        return standard.reasonPhrase().equals(reason) ? standard : new HttpResponseStatus(status, reason);
+        return response.sendFile(file, offset, length);
     }
 
     /**
@@ -1199,7 +748,7 @@ public abstract class RequestHandler {
         if (status < 300 || status > 399) {
             throw new IllegalArgumentException("redirect status must be 3xx: " + status);
         }
-        if (loop.inLoop() && headersWritten) {
+        if (response.loop().inLoop() && response.isHeadWritten()) {
             throw new IllegalStateException("Cannot redirect after headers have been written");
         }
         setStatus(status);
@@ -1224,39 +773,7 @@ public abstract class RequestHandler {
      * @param error the cause, or null; an {@link HttpError}'s custom reason is used
      */
     public final void sendError(int status, Throwable error) {
-        onLoop(() -> doSendError(status, error));
-    }
-
-    private void doSendError(int code, Throwable error) {
-        if (closed) {
-            finishAfterClose();
-            return;
-        }
-        if (headersWritten) {
-            GENERAL_LOG.error("Cannot send error response after headers written: {}", summary());
-            if (!finished) {
-                finished = true;
-                finishCalled = true;
-                releaseBuffer();
-                writer.abort();
-                runOnFinish();
-            }
-            return;
-        }
-        clear();
-        setStatus(code, error instanceof HttpError ? ((HttpError) error).reason() : null);
-        if (code == 405 && allowOn405 != null && !allowOn405.isEmpty()) {
-            headers.set(ALLOW, allowOn405);
-        }
-        try {
-            writeError(code, error);
-        } catch (Throwable e) {
-            APP_LOG.error("Uncaught exception in writeError of {}", summary(), e);
-            releaseBuffer();
-        }
-        if (!finishCalled) {
-            finish();
-        }
+        response.sendError(status, error);
     }
 
     /**
@@ -1265,7 +782,7 @@ public abstract class RequestHandler {
      * @return true once finishing
      */
     public final boolean isFinished() {
-        return finishCalled;
+        return response.isFinishCalled();
     }
 
     /**
@@ -1274,7 +791,7 @@ public abstract class RequestHandler {
      * @return true after a disconnect
      */
     public boolean isClosed() {
-        return closed;
+        return response.isClosed();
     }
 
     /**
@@ -1288,20 +805,7 @@ public abstract class RequestHandler {
      * @throws IllegalStateException when output was already sent
      */
     protected final ChannelFuture upgradeConnection(int status, Function<Channel, ChannelFuture> handover) {
-        if (headersWritten || finishCalled) {
-            throw new IllegalStateException("Cannot upgrade a connection after output was sent");
-        }
-        finishCalled = true;
-        finished = true;
-        headersWritten = true;
-        this.status = status;
-        releaseBuffer();
-        ChannelFuture switched = writer.upgrade(handover);
-        if (application.accessLog()) {
-            AccessLog.log(status, request);
-        }
-        notifyRequestListeners();
-        return switched;
+        return response.upgrade(status, handover);
     }
 
     /**
@@ -1310,7 +814,7 @@ public abstract class RequestHandler {
      * @return the loop
      */
     public final IOLoop ioLoop() {
-        return loop;
+        return response.loop();
     }
 
     /**
@@ -1324,7 +828,7 @@ public abstract class RequestHandler {
      */
     public final <T> CompletableFuture<T> runOnExecutor(Callable<T> task) {
         try {
-            return application.executor().submit(task, loop);
+            return application.executor().submit(task, response.loop());
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new HttpError(503, null, "executor queue is full"));
         }
@@ -1362,12 +866,12 @@ public abstract class RequestHandler {
      * {@link EtagPolicy} applied to the buffered body (SHA-1, strong or weak, or none). Called on the IOLoop when a
      * 200 answer to GET or HEAD is finished without having been flushed or given an {@code Etag} header. Override
      * to tag differently, or return null to turn ETags (and the automatic 304) off for this handler, e.g. for
-     * pages whose logic changes while their bytes do not (seed 000).
+     * pages whose logic changes while their bytes do not.
      *
      * @return the quoted tag, or null for none
      */
     protected String computeEtag() {
-        return application.etagPolicy().etagFor(buffer);
+        return application.etagPolicy().etagFor(response.body());
     }
 
     /**
@@ -1376,16 +880,7 @@ public abstract class RequestHandler {
      * IOLoop thread.
      */
     protected final void setEtagHeader() {
-        putComputedEtag();
-    }
-
-    /** Sets the {@code Etag} header from {@link #computeEtag} and returns the tag (null: none). IOLoop thread. */
-    private String putComputedEtag() {
-        String etag = computeEtag();
-        if (etag != null) {
-            putHeader(ETAG, HeaderChecks.value(etag));
-        }
-        return etag;
+        response.putComputedEtag();
     }
 
     /**
@@ -1395,7 +890,7 @@ public abstract class RequestHandler {
      * @return true when a 304 should be answered
      */
     protected final boolean checkEtagHeader() {
-        return IfNoneMatch.matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), headers.get(ETAG));
+        return response.etagMatches();
     }
 
     // ---------------------------------------------------------------- cookies
@@ -1462,13 +957,7 @@ public abstract class RequestHandler {
      */
     public final void setCookie(String name, String value, CookieOptions options) {
         String line = CookieCodec.setCookie(name, value, options, application.clock().instant());
-        onLoop(() -> {
-            if (newCookies == null) {
-                newCookies = new LinkedHashMap<>();
-            }
-            newCookies.remove(name);
-            newCookies.put(name, line);
-        });
+        response.setCookie(name, line);
     }
 
     /**
@@ -1719,49 +1208,4 @@ public abstract class RequestHandler {
         return application.staticUrl(path);
     }
 
-    private void onLoop(Runnable action) {
-        if (loop.inLoop()) {
-            action.run();
-        } else {
-            loop.execute(action);
-        }
-    }
-
-    /**
-     * The write's outcome as a future; a write that is already done (the usual case: the socket took the bytes at
-     * once) is converted without registering a listener. IOLoop thread.
-     */
-    private static CompletableFuture<Void> completion(ChannelFuture written) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        if (written.isDone()) {
-            complete(result, written);
-        } else {
-            written.addListener(future -> complete(result, future));
-        }
-        return result;
-    }
-
-    private static void complete(CompletableFuture<Void> result, Future<?> written) {
-        if (written.isSuccess()) {
-            result.complete(null);
-        } else {
-            StreamClosedException closedError = new StreamClosedException("Stream is closed");
-            closedError.initCause(written.cause());
-            result.completeExceptionally(closedError);
-        }
-    }
-
-    private static void relay(CompletableFuture<Void> source, CompletableFuture<Void> target) {
-        source.whenComplete((value, error) -> {
-            if (error != null) {
-                target.completeExceptionally(error);
-            } else {
-                target.complete(null);
-            }
-        });
-    }
-
-    private String summary() {
-        return request.method() + " " + request.uri() + " (" + request.remoteIp() + ")";
-    }
 }

@@ -12,6 +12,7 @@ import io.netty.util.AsciiString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tornadojava.support.Outbound;
 
 import java.nio.charset.StandardCharsets;
 
@@ -112,13 +113,8 @@ class FullResponseEncoderTest {
         EmbeddedChannel channel = new EmbeddedChannel(new HttpResponseEncoder());
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER,
                 headers.copy(), HttpServerConnection.newResponseHeaders()));
-        StringBuilder text = new StringBuilder();
-        ByteBuf part;
-        while ((part = channel.readOutbound()) != null) {
-            text.append(part.toString(StandardCharsets.ISO_8859_1));
-            part.release();
-        }
+        String text = Outbound.drain(channel);
         channel.finishAndReleaseAll();
-        return text.toString();
+        return text;
     }
 }

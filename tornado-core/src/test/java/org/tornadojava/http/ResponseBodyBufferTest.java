@@ -15,7 +15,6 @@ import org.tornadojava.support.RawResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,27 +45,7 @@ class ResponseBodyBufferTest {
     }
 
     private static RequestReceiver receiver(HttpServerRequest request) {
-        return new RequestReceiver() {
-            @Override
-            public boolean streamsBody() {
-                return false;
-            }
-
-            @Override
-            public boolean acceptsBody() {
-                return true;
-            }
-
-            @Override
-            public CompletionStage<?> dataReceived(ByteBuf chunk) {
-                return null;
-            }
-
-            @Override
-            public void finish() {
-                respond(request.path(), request.writer());
-            }
-        };
+        return new AnswerWhenComplete(() -> respond(request.path(), request.writer()));
     }
 
     private static void respond(String path, ResponseWriter writer) {

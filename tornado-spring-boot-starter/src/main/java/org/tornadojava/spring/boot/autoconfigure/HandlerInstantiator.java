@@ -35,8 +35,9 @@ import java.util.function.Supplier;
  * Makes the per-request factory of a {@code @Handler} bean. At start-up it picks the constructor (the one marked
  * {@code @Autowired}, else the only one, else the no-argument one) and resolves its arguments and the
  * {@code @Autowired}/{@code @Value} fields through the bean factory, once. When every resolved dependency is a
- * singleton or a value, the factory is one pre-bound {@link MethodHandle}: constructor call plus field stores,
- * no bean lookup and no reflection per request. Otherwise (a prototype or other non-singleton dependency,
+ * singleton or a value, the factory calls the constructor through a {@link LambdaMetafactory}-made
+ * {@link Supplier} with the arguments bound, then stores the fields: no bean lookup and no reflective constructor call
+ * per request. Otherwise (a prototype or other non-singleton dependency,
  * {@code @Autowired} methods, lifecycle callbacks, {@code Aware} interfaces) each request asks the bean factory
  * for a new bean. Runs on the thread refreshing the context; the factories it returns are thread-safe.
  */
@@ -162,7 +163,6 @@ final class HandlerInstantiator {
         return autowired == null || autowired.required();
     }
 
-    /** {@code () -> new Type(arguments...)} followed by one store per field, as one method handle. */
     /**
      * A factory calling the constructor with its pre-resolved arguments through a {@link LambdaMetafactory}-made
      * {@link Supplier} (a real class the JIT inlines, unlike a method handle held in a field), then storing the
@@ -206,7 +206,7 @@ final class HandlerInstantiator {
         }
     }
 
-    /** The fast path: one pre-bound method handle call per request. */
+    /** The fast path: the bound constructor call and the field stores, with no bean factory involved. */
     private static final class PreparedHandlerFactory implements Supplier<RequestHandler> {
         private final Class<?> type;
         private final Supplier<?> construct;
