@@ -87,7 +87,8 @@ class TimeoutsTest {
     void aHandlerTakingLongerThanEveryTimeoutIsNotCut() throws Exception {
         try (TestServer server = server(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300));
              RawHttpClient client = server.connect()) {
-            assertThat(client.request("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n", "GET").text()).isEqualTo("slow but fine");
+            assertThat(client.request("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n", "GET").text())
+                    .isEqualTo("slow but fine");
         }
     }
 

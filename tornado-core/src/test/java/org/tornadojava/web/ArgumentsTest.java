@@ -71,7 +71,8 @@ class ArgumentsTest {
         RawResponse response = server.send("POST", "/echo?a=fromquery",
                 "Content-Type: application/x-www-form-urlencoded\r\n", "a=frombody".getBytes());
         assertThat(response.text()).startsWith(
-                "{\"a\":\"frombody\",\"all\":[\"fromquery\",\"frombody\"],\"query\":[\"fromquery\"],\"body\":[\"frombody\"]");
+                "{\"a\":\"frombody\",\"all\":[\"fromquery\",\"frombody\"],"
+                        + "\"query\":[\"fromquery\"],\"body\":[\"frombody\"]");
     }
 
     @Test

@@ -190,7 +190,8 @@ class RequestHandlerTest {
         assertThat(response.header("Server")).startsWith("TornadoServer/");
         assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
         assertThat(response.header("Content-Length")).isEqualTo("6");
-        assertThat(response.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(response.header("Date"))
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
         assertThat(response.headerNames()).contains("Server", "Content-Type", "Date", "Content-Length");
     }
 
@@ -316,7 +317,8 @@ class RequestHandlerTest {
             assertThat(server.get("/raise/logged").status()).isEqualTo(409);
             var event = logs.await("tornado.general", "version clash on item 9");
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).isEqualTo("409 GET /raise/logged (127.0.0.1): version clash on item 9");
+            assertThat(event.getFormattedMessage())
+                    .isEqualTo("409 GET /raise/logged (127.0.0.1): version clash on item 9");
             assertThat(event.getThrowableProxy()).isNull();
         }
     }

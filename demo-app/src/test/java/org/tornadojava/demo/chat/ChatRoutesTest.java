@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tornadojava.demo.chat.ChatClient.cookie;
 import static org.tornadojava.demo.chat.ChatClient.form;
 import static org.tornadojava.demo.chat.ChatClient.json;
 
