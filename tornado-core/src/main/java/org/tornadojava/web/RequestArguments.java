@@ -55,10 +55,10 @@ final class RequestArguments {
         if (type.startsWith("multipart/form-data")) {
             String boundary = boundaryOf(contentType);
             if (boundary == null) {
-                throw new HttpError(400, null, "Invalid multipart/form-data: no boundary");
+                throw new HttpError(400, "Invalid multipart/form-data: no boundary");
             }
             if (!endsWithFinalBoundary(request.body(), boundary)) {
-                throw new HttpError(400, null, "Invalid multipart/form-data: no final boundary");
+                throw new HttpError(400, "Invalid multipart/form-data: no final boundary");
             }
             return parseMultipart(request, query);
         }
@@ -96,7 +96,7 @@ final class RequestArguments {
                     String value = nameEnd == end ? "" : PercentCodec.decode(text, nameEnd + 1, end, true);
                     values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
                 } catch (CharacterCodingException e) {
-                    throw new HttpError(400, null, "Invalid unicode in " + where);
+                    throw new HttpError(400, "Invalid unicode in %s", where);
                 }
             }
             start = end + 1;
@@ -156,7 +156,7 @@ final class RequestArguments {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new HttpError(400, null, "Invalid multipart/form-data: " + e.getMessage());
+            throw new HttpError(400, "Invalid multipart/form-data: %s", e.getMessage());
         } finally {
             if (decoder != null) {
                 decoder.destroy();

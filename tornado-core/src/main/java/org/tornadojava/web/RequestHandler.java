@@ -209,7 +209,7 @@ public abstract class RequestHandler {
         pathArgs = decodePathArgs(rawGroups);
         CidrSet whitelist = ipWhitelist();
         if (whitelist != null && !whitelist.contains(request.remoteIp())) {
-            throw new HttpError(403, null, "IP address not in the handler's whitelist");
+            throw new HttpError(403, "IP address not in the handler's whitelist");
         }
         if (application.xsrfCookies() && !XSRF_EXEMPT.contains(request.method())) {
             checkXsrfCookie();
@@ -291,7 +291,7 @@ public abstract class RequestHandler {
             try {
                 decoded[i] = raw == null ? null : PercentCodec.decode(raw, 0, raw.length(), false);
             } catch (CharacterCodingException e) {
-                throw new HttpError(400, null, "Invalid unicode in path argument");
+                throw new HttpError(400, "Invalid unicode in path argument");
             }
         }
         return decoded;
@@ -1325,7 +1325,7 @@ public abstract class RequestHandler {
         try {
             return application.executor().submit(task, loop);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new HttpError(503, null, "executor queue is full"));
+            return CompletableFuture.failedFuture(new HttpError(503, "executor queue is full"));
         }
     }
 
@@ -1614,14 +1614,14 @@ public abstract class RequestHandler {
             token = request.headers().get("X-Csrftoken");
         }
         if (token == null || token.isEmpty()) {
-            throw new HttpError(403, null, "'_xsrf' argument missing from POST");
+            throw new HttpError(403, "'_xsrf' argument missing from POST");
         }
         byte[] submitted = XsrfTokens.decode(token);
         if (submitted == null) {
-            throw new HttpError(403, null, "'_xsrf' argument has invalid format");
+            throw new HttpError(403, "'_xsrf' argument has invalid format");
         }
         if (!XsrfTokens.sameToken(submitted, rawXsrfToken())) {
-            throw new HttpError(403, null, "XSRF cookie does not match POST argument");
+            throw new HttpError(403, "XSRF cookie does not match POST argument");
         }
     }
 

@@ -53,7 +53,7 @@ class ExecutorOffloadTest {
     static final class Conflict extends RequestHandler {
         public CompletionStage<Void> get() {
             return runOnExecutor(() -> {
-                throw new HttpError(409, null, "already taken");
+                throw new HttpError(409, "already taken");
             });
         }
     }

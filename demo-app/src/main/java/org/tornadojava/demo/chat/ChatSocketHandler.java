@@ -35,7 +35,7 @@ class ChatSocketHandler extends WebSocketHandler implements ChatListener {
     @Override
     protected void prepare() {
         if (currentUser() == null) {
-            throw new HttpError(403, null, "sign in to chat");
+            throw new HttpError(403, "sign in to chat");
         }
     }
 
