@@ -82,9 +82,11 @@ public class StaticFileHandler extends RequestHandler {
         }
         Map<String, Object> args = new HashMap<>(handlerArgs);
         args.put("path", staticPath);
-        return List.of(UrlSpec.of(regexQuote(prefix) + "(.*)", StaticFileHandler::new).withInitArgs(args),
-                UrlSpec.of("/(favicon\\.ico)", StaticFileHandler::new).withInitArgs(args),
-                UrlSpec.of("/(robots\\.txt)", StaticFileHandler::new).withInitArgs(args));
+        return List.of(
+                UrlSpec.of(regexQuote(prefix) + "(.*)", StaticFileHandler.class, StaticFileHandler::new)
+                        .withInitArgs(args),
+                UrlSpec.of("/(favicon\\.ico)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args),
+                UrlSpec.of("/(robots\\.txt)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args));
     }
 
     private static String regexQuote(String literal) {

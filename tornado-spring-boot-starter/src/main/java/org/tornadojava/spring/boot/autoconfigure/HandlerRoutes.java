@@ -65,7 +65,7 @@ final class HandlerRoutes {
             throw new BeanDefinitionStoreException("@Handler on " + type.getName() + " has no pattern");
         }
         Class<? extends RequestHandler> handlerType = type.asSubclass(RequestHandler.class);
-        UrlSpec spec = UrlSpec.of(handler.value(), instantiator.factoryFor(beanName, handlerType));
+        UrlSpec spec = UrlSpec.of(handler.value(), handlerType, instantiator.factoryFor(beanName, handlerType));
         if (!handler.name().isEmpty()) {
             spec = spec.withName(handler.name());
         }
