@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.PercentCodec;
+import org.tornadojava.http.UploadedFile;
+import org.tornadojava.http.InvalidArgumentsException;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
@@ -103,7 +106,6 @@ public abstract class RequestHandler {
     private HttpServerRequest request;
     private ResponseWriter writer;
     private IOLoop loop;
-    private RequestArguments arguments;
     private Map<String, Object> initArgs;
     private String[] pathArgs;
     private int status;
@@ -143,7 +145,6 @@ public abstract class RequestHandler {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
             }
-            this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
             if (!finishCalled) {
@@ -159,7 +160,6 @@ public abstract class RequestHandler {
                               String[] rawGroups) {
         begin(application, request, initArgs);
         try {
-            this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
         } catch (Throwable e) {
@@ -317,6 +317,9 @@ public abstract class RequestHandler {
         if (finishCalled) {
             APP_LOG.error("Exception after finish() in {}", summary(), e);
             return;
+        }
+        if (e instanceof InvalidArgumentsException) {
+            e = new HttpError(400, e.getMessage());
         }
         if (e instanceof HttpError) {
             HttpError error = (HttpError) e;
@@ -512,11 +515,11 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getArgument(String name, String defaultValue, boolean strip) {
-        List<String> body = arguments.body().get(name);
+        List<String> body = request.bodyArguments().get(name);
         if (body != null && !body.isEmpty()) {
             return clean(body.get(body.size() - 1), strip);
         }
-        return last(arguments.query(), name, defaultValue, strip);
+        return last(request.queryArguments(), name, defaultValue, strip);
     }
 
     /**
@@ -526,8 +529,8 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getArguments(String name) {
-        List<String> values = new ArrayList<>(all(arguments.query(), name));
-        values.addAll(all(arguments.body(), name));
+        List<String> values = new ArrayList<>(all(request.queryArguments(), name));
+        values.addAll(all(request.bodyArguments(), name));
         return values;
     }
 
@@ -550,7 +553,7 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getQueryArgument(String name, String defaultValue) {
-        return last(arguments.query(), name, defaultValue, true);
+        return last(request.queryArguments(), name, defaultValue, true);
     }
 
     /**
@@ -560,7 +563,7 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getQueryArguments(String name) {
-        return all(arguments.query(), name);
+        return all(request.queryArguments(), name);
     }
 
     /**
@@ -582,7 +585,7 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getBodyArgument(String name, String defaultValue) {
-        return last(arguments.body(), name, defaultValue, true);
+        return last(request.bodyArguments(), name, defaultValue, true);
     }
 
     /**
@@ -592,7 +595,7 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getBodyArguments(String name) {
-        return all(arguments.body(), name);
+        return all(request.bodyArguments(), name);
     }
 
     /**
@@ -602,7 +605,7 @@ public abstract class RequestHandler {
      * @return the files, empty when none
      */
     public final List<UploadedFile> getFiles(String name) {
-        return arguments.files().getOrDefault(name, List.of());
+        return request.files().getOrDefault(name, List.of());
     }
 
     private static String required(String name, String value) {

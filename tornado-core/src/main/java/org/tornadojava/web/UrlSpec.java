@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tornadojava.http.PercentCodec;
 
 /**
  * One route, Tornado's {@code URLSpec}: a path regex (anchored at both ends), the factory that makes a new

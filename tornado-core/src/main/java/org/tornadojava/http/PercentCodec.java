@@ -1,4 +1,4 @@
-package org.tornadojava.web;
+package org.tornadojava.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,22 +7,29 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding and strict UTF-8 decoding for paths, query strings and form bodies, with Tornado's rules:
- * {@code +} is a space only in query/form data, a malformed {@code %} escape is kept as it is, and bytes that are
- * not valid UTF-8 are refused (the caller answers 400). Stateless; thread-safe.
+ * Percent-encoding and strict UTF-8 decoding for paths, query strings and form bodies, with Tornado's rules
+ * ({@code tornado.escape.url_escape}/{@code url_unescape}): {@code +} is a space only in query/form data, a
+ * malformed {@code %} escape is kept as it is, and bytes that are not valid UTF-8 are refused (the caller answers
+ * 400). Stateless; any thread.
  */
-final class PercentCodec {
+public final class PercentCodec {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PercentCodec() {
     }
 
     /**
-     * Decodes {@code %XX} escapes (and {@code +} when {@code plusIsSpace}) and the result as strict UTF-8.
+     * Decodes {@code %XX} escapes (and {@code +} when {@code plusIsSpace}) in {@code text[from, to)} and the result
+     * as strict UTF-8.
      *
+     * @param text the encoded text, one char per byte as the request line arrived
+     * @param from the first index
+     * @param to the index after the last
+     * @param plusIsSpace whether {@code +} means a space (query strings and form bodies)
+     * @return the decoded text
      * @throws CharacterCodingException when the bytes are not valid UTF-8
      */
-    static String decode(String text, int from, int to, boolean plusIsSpace) throws CharacterCodingException {
+    public static String decode(String text, int from, int to, boolean plusIsSpace) throws CharacterCodingException {
         boolean plain = true;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -38,8 +45,8 @@ final class PercentCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < to && Hex.value(text.charAt(i + 1)) >= 0 && Hex.value(text.charAt(i + 2)) >= 0) {
-                bytes.write(Hex.value(text.charAt(i + 1)) * 16 + Hex.value(text.charAt(i + 2)));
+            if (c == '%' && i + 2 < to && hexDigit(text.charAt(i + 1)) >= 0 && hexDigit(text.charAt(i + 2)) >= 0) {
+                bytes.write(hexDigit(text.charAt(i + 1)) * 16 + hexDigit(text.charAt(i + 2)));
                 i += 2;
             } else if (plusIsSpace && c == '+') {
                 bytes.write(' ');
@@ -54,17 +61,31 @@ final class PercentCodec {
                 .toString();
     }
 
-    /** Percent-encodes everything but unreserved characters and {@code /} (Python's {@code quote}). */
-    static String encodePath(String value) {
+    /**
+     * Percent-encodes the UTF-8 bytes of everything but unreserved characters and {@code /} (Python's
+     * {@code quote}).
+     *
+     * @param value the text
+     * @return the encoded path
+     */
+    public static String encodePath(String value) {
         return encode(value, true);
     }
 
     /**
      * Encodes a query or form value as Python's {@code quote_plus} (what {@code urlencode} uses): unreserved
      * characters stay, a space becomes {@code +}, everything else (including {@code /}) is percent-encoded.
+     *
+     * @param value the text
+     * @return the encoded value
      */
-    static String encodeQueryValue(String value) {
+    public static String encodeQueryValue(String value) {
         return encode(value, false);
+    }
+
+    /** The value of an ASCII hex digit, or -1. */
+    private static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     private static String encode(String value, boolean path) {
