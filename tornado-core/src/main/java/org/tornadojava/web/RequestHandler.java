@@ -1668,6 +1668,19 @@ public abstract class RequestHandler {
     }
 
     /**
+     * The logged-in user of this request as the type {@link #getCurrentUser()} returns, so no cast is needed:
+     * {@code String name = currentUser(String.class);}. Any thread.
+     *
+     * @param type the class of the user object
+     * @param <T> the user type
+     * @return the user, or null when anonymous
+     * @throws ClassCastException when the user is of another type
+     */
+    public final <T> T currentUser(Class<T> type) {
+        return type.cast(currentUser());
+    }
+
+    /**
      * Sets the logged-in user for the rest of the request. Any thread.
      *
      * @param user the user, or null for anonymous
