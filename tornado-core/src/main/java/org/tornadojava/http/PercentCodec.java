@@ -83,6 +83,38 @@ public final class PercentCodec {
         return encode(value, false);
     }
 
+    /**
+     * Percent-encodes the UTF-8 bytes of every non-ASCII character and leaves ASCII as it is (escapes already
+     * there included), as a browser does to a URL typed with non-ASCII characters: {@code /€} becomes
+     * {@code /%E2%82%AC}. Used for header values, {@code Location} among them, which HTTP/1.1 carries as ASCII.
+     *
+     * @param text the text
+     * @return the text when it is all ASCII, else the encoded text
+     */
+    public static String encodeNonAscii(String text) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) < 0x80) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            if (codePoint < 0x80) {
+                out.append((char) codePoint);
+            } else {
+                for (byte b : text.substring(i, next).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
+            }
+            i = next;
+        }
+        return out.toString();
+    }
+
     /** The value of an ASCII hex digit, or -1. */
     private static int hexDigit(char c) {
         return c < 0x80 ? Character.digit(c, 16) : -1;

@@ -84,6 +84,7 @@ class RequestHandlerTest {
             switch (kind) {
                 case "permanent": redirect("/target", true); break;
                 case "temporary": redirect("/target"); break;
+                case "euro": redirect(getArgument("next")); break;
                 default: redirect("/target", 307);
             }
         }
@@ -257,6 +258,13 @@ class RequestHandlerTest {
         assertThat(temporary.header("Location")).isEqualTo("/target");
         assertThat(server.get("/redirect/permanent").status()).isEqualTo(301);
         assertThat(server.get("/redirect/other").status()).isEqualTo(307);
+    }
+
+    @Test
+    void redirectToANonAsciiPathSendsItPercentEncodedAsUtf8() throws Exception {
+        RawResponse response = server.get("/redirect/euro?next=/%E2%82%AC/caf%C3%A9?q=%C3%A9");
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).isEqualTo("/%E2%82%AC/caf%C3%A9?q=%C3%A9");
     }
 
     @Test
