@@ -50,7 +50,8 @@ class ConfigurationMetadataTests {
     private static final Set<String> BOUND_OUTSIDE_THE_MAPPER = Set.of("tornado.enabled", "tornado.server.ssl.enabled");
 
     private static final Pattern KEY = Pattern.compile("\"(tornado\\.[a-z0-9.-]*[a-z0-9])\\b");
-    private static final Pattern CONTRACT_ROW = Pattern.compile("^\\| `(tornado\\.[a-z0-9.*-]+)` \\|([^|]*)\\|(.*)\\|$");
+    private static final Pattern CONTRACT_ROW =
+            Pattern.compile("^\\| `(tornado\\.[a-z0-9.*-]+)` \\|([^|]*)\\|(.*)\\|$");
     private static final Pattern BACKTICKED = Pattern.compile("`([a-z0-9-]+)`");
 
     private static Map<String, JsonNode> metadata;
