@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Decoding as Tornado's {@code url_unescape} (strict UTF-8); encoding as Python's {@code quote} (paths) and {@code quote_plus} (the {@code next} of login redirects). */
+/**
+ * Decoding as Tornado's {@code url_unescape} (strict UTF-8); encoding as Python's {@code quote} (paths) and
+ * {@code quote_plus} (the {@code next} of login redirects).
+ */
 class PercentCodecTest {
     @Test
     void queryValuesAreEncodedLikeQuotePlus() {
