@@ -7,6 +7,7 @@ import org.tornadojava.http.UploadedFile;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -145,36 +146,21 @@ class ArgumentsTest {
 
     @Test
     void multipartBodiesGiveArgumentsAndFiles() throws Exception {
-        String boundary = "XyZ123";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
-                + "My report\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"doc\"; filename=\"r.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n"
-                + "file contents é\r\n"
-                + "--" + boundary + "--\r\n";
-        RawResponse response = server.send("POST", "/upload",
-                "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
-                body.getBytes(StandardCharsets.UTF_8));
+        RawResponse response = postMultipart("/upload",
+                "Content-Disposition: form-data; name=\"title\"\r\n\r\nMy report",
+                "Content-Disposition: form-data; name=\"doc\"; filename=\"r.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\nfile contents é");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("My report|r.txt|text/plain|file contents é");
     }
 
     @Test
     void requestArgumentMapsListEveryFieldAndCannotBeModified() throws Exception {
-        String boundary = "XyZ123";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"q\"\r\n\r\nbody q\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nMy report\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"doc\"; filename=\"r.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\nfile contents\r\n"
-                + "--" + boundary + "--\r\n";
-        RawResponse response = server.send("POST", "/fields?q=1&q=&z=%C3%A9",
-                "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
-                body.getBytes(StandardCharsets.UTF_8));
+        RawResponse response = postMultipart("/fields?q=1&q=&z=%C3%A9",
+                "Content-Disposition: form-data; name=\"q\"\r\n\r\nbody q",
+                "Content-Disposition: form-data; name=\"title\"\r\n\r\nMy report",
+                "Content-Disposition: form-data; name=\"doc\"; filename=\"r.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\nfile contents");
         assertThat(response.text()).isEqualTo("{"
                 + "\"arguments\":{\"q\":[\"1\",\"\",\"body q\"],\"z\":[\"é\"],\"title\":[\"My report\"]},"
                 + "\"query\":{\"q\":[\"1\",\"\"],\"z\":[\"é\"]},"
@@ -222,5 +208,17 @@ class ArgumentsTest {
                     body.getBytes(StandardCharsets.UTF_8));
             assertThat(response.status()).isEqualTo(400);
         }
+    }
+
+    /** POSTs a multipart/form-data body made of the given parts (headers, blank line, content). */
+    private static RawResponse postMultipart(String path, String... parts) throws IOException {
+        String boundary = "XyZ123";
+        StringBuilder body = new StringBuilder();
+        for (String part : parts) {
+            body.append("--").append(boundary).append("\r\n").append(part).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return server.send("POST", path, "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
