@@ -17,10 +17,10 @@ class BlockingHandler extends RequestHandler {
         try {
             seconds = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new HttpError(400, null, "seconds is not a number: " + text);
+            throw new HttpError(400, "seconds is not a number: %s", text);
         }
         if (!(seconds >= 0 && seconds <= MAX_SECONDS)) {
-            throw new HttpError(400, null, "seconds out of range 0-10: " + text);
+            throw new HttpError(400, "seconds out of range 0-10: %s", text);
         }
         long millis = Math.round(seconds * 1000);
         return runOnExecutor(() -> {

@@ -10,7 +10,7 @@ class ErrorDemoHandler extends RequestHandler {
     public void get(String code) {
         int status = Integer.parseInt(code);
         if (status < 400 || status > 599) {
-            throw new HttpError(400, null, "error code out of range: " + code);
+            throw new HttpError(400, "error code out of range: %s", code);
         }
         throw new HttpError(status);
     }

@@ -28,8 +28,8 @@ class IndexHandler extends RequestHandler {
                     <li><a href="/blocking?seconds=1">/blocking?seconds=1</a>: sleeps on the executor</li>
                     <li><a href="/download/sample.bin">/download/sample.bin</a>: 10 MiB streamed from an executor
                       thread</li>
-                    <li><a href="/static/chat.css">/static/chat.css</a> and <a href="/static/chat.js">/static/chat.js</a>:
-                      static files</li>
+                    <li><a href="/static/chat.css">/static/chat.css</a> and
+                      <a href="/static/chat.js">/static/chat.js</a>: static files</li>
                   </ul>
                 </main>""".formatted(reverseUrl("story", 1))));
     }

@@ -5,6 +5,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One HTTP request as the server received it, Tornado's {@code HTTPServerRequest}: method, URI, headers,
@@ -26,6 +28,8 @@ public final class HttpServerRequest {
     private final String protocol;
     private final long startNanos;
     private final ResponseWriter writer;
+    private volatile Map<String, List<String>> queryArguments;
+    private volatile RequestArguments.Body bodyArguments;
 
     HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, String remoteIp,
                       String protocol, long startNanos, ResponseWriter writer) {
@@ -108,6 +112,68 @@ public final class HttpServerRequest {
 
     void setBody(byte[] body) {
         this.body = body.length == 0 ? NO_BODY : body;
+        this.bodyArguments = null;
+    }
+
+    /**
+     * All arguments by name, Tornado's {@code request.arguments}: the query string's, then the body's
+     * ({@code application/x-www-form-urlencoded} or {@code multipart/form-data}) appended. Decoded (UTF-8,
+     * {@code +} as space, blank values kept) on first use only: a body nobody asks arguments of is never decoded.
+     * Any thread.
+     *
+     * @return an unmodifiable map of unmodifiable lists, in the order the names first came
+     * @throws InvalidArgumentsException when the query string or the form body cannot be decoded
+     */
+    public Map<String, List<String>> arguments() {
+        return RequestArguments.merge(queryArguments(), bodyArguments());
+    }
+
+    /**
+     * The query string's arguments by name, Tornado's {@code request.query_arguments}; decoded on first use.
+     * Any thread.
+     *
+     * @return an unmodifiable map of unmodifiable lists
+     * @throws InvalidArgumentsException when the query string is not valid UTF-8
+     */
+    public Map<String, List<String>> queryArguments() {
+        Map<String, List<String>> parsed = queryArguments;
+        if (parsed == null) {
+            parsed = RequestArguments.parseQuery(query);
+            queryArguments = parsed;
+        }
+        return parsed;
+    }
+
+    /**
+     * The form body's arguments by name, Tornado's {@code request.body_arguments}: urlencoded fields, or the
+     * multipart fields that are not files; empty for other content types and before the body arrived. Decoded on
+     * first use. Any thread.
+     *
+     * @return an unmodifiable map of unmodifiable lists
+     * @throws InvalidArgumentsException when the form body cannot be decoded
+     */
+    public Map<String, List<String>> bodyArguments() {
+        return parsedBody().arguments();
+    }
+
+    /**
+     * The files of a {@code multipart/form-data} body by field name, Tornado's {@code request.files}. Decoded on
+     * first use. Any thread.
+     *
+     * @return an unmodifiable map of unmodifiable lists, empty when none
+     * @throws InvalidArgumentsException when the multipart body cannot be decoded
+     */
+    public Map<String, List<UploadedFile>> files() {
+        return parsedBody().files();
+    }
+
+    private RequestArguments.Body parsedBody() {
+        RequestArguments.Body parsed = bodyArguments;
+        if (parsed == null) {
+            parsed = RequestArguments.parseBody(this);
+            bodyArguments = parsed;
+        }
+        return parsed;
     }
 
     /**

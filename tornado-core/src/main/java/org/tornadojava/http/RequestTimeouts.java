@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The read timeouts of one connection, in front of the HTTP codec where it sees the first byte of each request:
  * {@code header-timeout} for a new connection's first request to start and, from its first byte, for each head to
  * arrive; {@code body-timeout} for the body after its head; {@code idle-connection-timeout} for a kept-alive
- * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request cut
- * off by a timeout gets {@code 408} and a close (unless its response already started). No timer runs while a handler
- * works on the request, so long polls are not cut.
+ * connection waiting for its next request. An idle or new connection that times out is closed quietly. A request
+ * cut off by a timeout gets {@code 408} and a close (unless its response already started).
+ * No timer runs while a handler works on the request, so long polls are not cut.
  *
  * <p>Requests come and go far more often than timeouts fire, so a request only moves a deadline; one pending check
  * per connection fires at or before it and re-arms itself for the rest when the deadline moved on. Deadlines are

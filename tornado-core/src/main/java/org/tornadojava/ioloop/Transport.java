@@ -75,7 +75,8 @@ public enum Transport {
                 return this;
             case IO_URING:
                 if (!IoUring.isAvailable()) {
-                    throw new IllegalStateException("io_uring transport is not available", IoUring.unavailabilityCause());
+                    throw new IllegalStateException("io_uring transport is not available",
+                            IoUring.unavailabilityCause());
                 }
                 return this;
             default:

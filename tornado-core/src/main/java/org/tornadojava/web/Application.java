@@ -64,6 +64,8 @@ public final class Application implements HttpServerDelegate {
         List<UrlSpec> routes = new ArrayList<>(StaticFileHandler.routes(builder.staticPath, builder.staticUrlPrefix,
                 builder.staticHandlerArgs));
         routes.addAll(builder.routes);
+        routes.forEach(VerbMethodCheck::check);
+        VerbMethodCheck.check(builder.defaultRoute);
         this.router = new Router(routes);
         Map<String, UrlSpec> byName = new HashMap<>();
         for (UrlSpec spec : routes) {
@@ -383,7 +385,8 @@ public final class Application implements HttpServerDelegate {
      */
     public static final class Builder {
         private final List<UrlSpec> routes = new ArrayList<>();
-        private UrlSpec defaultRoute = UrlSpec.of(".*", ErrorHandler::new).withInitArgs(Map.of("status_code", 404));
+        private UrlSpec defaultRoute = UrlSpec.of(".*", ErrorHandler.class, ErrorHandler::new)
+                .withInitArgs(Map.of("status_code", 404));
         private ErrorFormat errorFormat = ErrorFormat.HTML;
         private boolean debug;
         private boolean accessLog = true;

@@ -24,7 +24,7 @@ public class ErrorHandler extends RequestHandler {
     /** Raises the configured error before any verb method runs. IOLoop thread. */
     @Override
     protected void prepare() {
-        throw new HttpError(statusCode, null, logMessage);
+        throw new HttpError(statusCode, logMessage);
     }
 
     /** Does nothing: the request ends in an error without side effects, so it needs no XSRF token. IOLoop thread. */

@@ -5,9 +5,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -36,7 +38,7 @@ final class HandlerMethods {
         Map<String, Verb> found = new LinkedHashMap<>();
         boolean classAuthenticated = type.isAnnotationPresent(Authenticated.class);
         for (String method : SUPPORTED) {
-            Verb verb = Verb.find(type, method.toLowerCase(java.util.Locale.ROOT), classAuthenticated);
+            Verb verb = Verb.find(type, method.toLowerCase(Locale.ROOT), classAuthenticated);
             if (verb != null) {
                 found.put(method, verb);
             }
@@ -52,6 +54,41 @@ final class HandlerMethods {
 
     static HandlerMethods of(Class<? extends RequestHandler> type) {
         return CACHE.get(type);
+    }
+
+    /**
+     * The methods named {@code name} a handler class declares or inherits below {@link RequestHandler}, static,
+     * bridge and synthetic ones left out, the subclass's first.
+     */
+    static List<Method> declared(Class<?> type, String name) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != RequestHandler.class && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.getName().equals(name) && !Modifier.isStatic(method.getModifiers())
+                        && !method.isBridge() && !method.isSynthetic()) {
+                    methods.add(method);
+                }
+            }
+        }
+        return methods;
+    }
+
+    /** Whether a method takes only {@code String}s, or one {@code String[]} ({@code String...}). */
+    static boolean takesStrings(Method method) {
+        if (takesStringArray(method)) {
+            return true;
+        }
+        for (Class<?> parameter : method.getParameterTypes()) {
+            if (parameter != String.class) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a method takes one {@code String[]} ({@code String...}): it accepts any number of groups. */
+    static boolean takesStringArray(Method method) {
+        return method.getParameterCount() == 1 && method.getParameterTypes()[0] == String[].class;
     }
 
     /** The verb serving an HTTP method, or null when the class has none. HEAD falls back to GET. */
@@ -87,23 +124,19 @@ final class HandlerMethods {
             Map<Integer, MethodHandle> byArity = new HashMap<>();
             MethodHandle varargs = null;
             boolean authenticated = classAuthenticated;
-            for (Class<?> c = type; c != null && c != RequestHandler.class && c != Object.class;
-                 c = c.getSuperclass()) {
-                for (Method method : c.getDeclaredMethods()) {
-                    if (!method.getName().equals(name) || Modifier.isStatic(method.getModifiers())
-                            || method.isBridge() || method.isSynthetic() || !onlyStrings(method)) {
-                        continue;
+            for (Method method : declared(type, name)) {
+                if (!takesStrings(method)) {
+                    continue;
+                }
+                authenticated |= method.isAnnotationPresent(Authenticated.class);
+                MethodHandle handle = unreflect(method);
+                if (takesStringArray(method)) {
+                    if (varargs == null) {
+                        varargs = handle.asType(INVOKER_TYPE);
                     }
-                    authenticated |= method.isAnnotationPresent(Authenticated.class);
-                    MethodHandle handle = unreflect(method);
-                    if (isStringArray(method)) {
-                        if (varargs == null) {
-                            varargs = handle.asType(INVOKER_TYPE);
-                        }
-                    } else {
-                        int arity = method.getParameterCount();
-                        byArity.putIfAbsent(arity, handle.asSpreader(String[].class, arity).asType(INVOKER_TYPE));
-                    }
+                } else {
+                    int arity = method.getParameterCount();
+                    byArity.putIfAbsent(arity, handle.asSpreader(String[].class, arity).asType(INVOKER_TYPE));
                 }
             }
             return byArity.isEmpty() && varargs == null ? null : new Verb(name, byArity, varargs, authenticated);
@@ -125,22 +158,6 @@ final class HandlerMethods {
                         + byArity.keySet() + " arguments but the route passes " + args.length);
             }
             return (Object) handle.invokeExact(handler, args);
-        }
-
-        private static boolean onlyStrings(Method method) {
-            if (isStringArray(method)) {
-                return true;
-            }
-            for (Class<?> parameter : method.getParameterTypes()) {
-                if (parameter != String.class) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isStringArray(Method method) {
-            return method.getParameterCount() == 1 && method.getParameterTypes()[0] == String[].class;
         }
 
         private static MethodHandle unreflect(Method method) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.HttpStatusReasons;
+import org.tornadojava.http.InvalidArgumentsException;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
@@ -630,6 +631,9 @@ final class HandlerResponse {
         if (finishCalled) {
             APP_LOG.error("Exception after finish() in {}", summary(), e);
             return;
+        }
+        if (e instanceof InvalidArgumentsException) {
+            e = new HttpError(400, e.getMessage());
         }
         if (e instanceof HttpError) {
             HttpError error = (HttpError) e;

@@ -2,6 +2,7 @@ package org.tornadojava.web;
 
 import io.netty.util.AsciiString;
 import org.tornadojava.http.HttpDates;
+import org.tornadojava.http.PercentCodec;
 
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -12,9 +13,10 @@ import java.util.Map;
 
 /**
  * Checks the header names and values a handler sets, so no response can be split or carry bytes HTTP/1.1 does not
- * allow: a name must be an RFC 9110 token, a value must not contain control characters (tab aside) or characters
- * above U+00FF. The common names come back as shared constants, whose case-insensitive hash Netty's header map
- * has already computed. Stateless; any thread.
+ * allow: a name must be an RFC 9110 token, a value must not contain control characters (tab aside), and its
+ * non-ASCII characters are sent percent-encoded as UTF-8 (a redirect to {@code /€} goes to {@code /%E2%82%AC}).
+ * The common names come back as shared constants, whose case-insensitive hash Netty's header map has already
+ * computed. Stateless; any thread.
  */
 final class HeaderChecks {
     /** RFC 9110 token characters, the only ones allowed in a header name. */
@@ -60,9 +62,9 @@ final class HeaderChecks {
      * {@code String.valueOf}.
      *
      * @param value the value
-     * @return its text
-     * @throws IllegalArgumentException when the text contains CR, LF, other control characters or characters above
-     *         U+00FF (no response splitting)
+     * @return its text, non-ASCII characters percent-encoded as UTF-8
+     * @throws IllegalArgumentException when the text contains CR, LF or other control characters (no response
+     *         splitting)
      */
     static CharSequence value(Object value) {
         CharSequence text;
@@ -76,13 +78,15 @@ final class HeaderChecks {
             text = String.valueOf(value);
         }
         String checked = text instanceof String ? (String) text : text.toString();
+        boolean ascii = true;
         for (int i = 0; i < checked.length(); i++) {
             char c = checked.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
                 throw new IllegalArgumentException("unsafe header value " + value);
             }
+            ascii &= c < 0x80;
         }
-        return text;
+        return ascii ? text : PercentCodec.encodeNonAscii(checked);
     }
 
     private static boolean[] tokenChars() {

@@ -15,7 +15,8 @@ public final class MissingArgumentError extends HttpError {
      * @param argumentName the argument that was not sent
      */
     public MissingArgumentError(String argumentName) {
-        super(400, "Missing argument " + argumentName, "Missing argument " + argumentName);
+        super(400, "Missing argument %s", argumentName);
+        withReason("Missing argument " + argumentName);
         this.argumentName = argumentName;
     }
 

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.PercentCodec;
+import org.tornadojava.http.UploadedFile;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
@@ -75,7 +77,6 @@ public abstract class RequestHandler {
 
     private Application application;
     private HttpServerRequest request;
-    private RequestArguments arguments;
     private Map<String, Object> initArgs;
     private String[] pathArgs;
     private volatile Map<String, String> requestCookies;
@@ -110,7 +111,6 @@ public abstract class RequestHandler {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", response.summary(), creationFailure);
             }
-            this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
             if (!response.isFinishCalled()) {
@@ -126,7 +126,6 @@ public abstract class RequestHandler {
                               String[] rawGroups) {
         begin(application, request, initArgs);
         try {
-            this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
         } catch (Throwable e) {
@@ -174,7 +173,7 @@ public abstract class RequestHandler {
         pathArgs = decodePathArgs(rawGroups);
         CidrSet whitelist = ipWhitelist();
         if (whitelist != null && !whitelist.contains(request.remoteIp())) {
-            throw new HttpError(403, null, "IP address not in the handler's whitelist");
+            throw new HttpError(403, "IP address not in the handler's whitelist");
         }
         if (application.xsrfCookies() && !XSRF_EXEMPT.contains(request.method())) {
             checkXsrfCookie();
@@ -243,7 +242,7 @@ public abstract class RequestHandler {
             try {
                 decoded[i] = raw == null ? null : PercentCodec.decode(raw, 0, raw.length(), false);
             } catch (CharacterCodingException e) {
-                throw new HttpError(400, null, "Invalid unicode in path argument");
+                throw new HttpError(400, "Invalid unicode in path argument");
             }
         }
         return decoded;
@@ -388,11 +387,11 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getArgument(String name, String defaultValue, boolean strip) {
-        List<String> body = arguments.body().get(name);
+        List<String> body = request.bodyArguments().get(name);
         if (body != null && !body.isEmpty()) {
             return clean(body.get(body.size() - 1), strip);
         }
-        return last(arguments.query(), name, defaultValue, strip);
+        return last(request.queryArguments(), name, defaultValue, strip);
     }
 
     /**
@@ -402,8 +401,8 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getArguments(String name) {
-        List<String> values = new ArrayList<>(all(arguments.query(), name));
-        values.addAll(all(arguments.body(), name));
+        List<String> values = new ArrayList<>(all(request.queryArguments(), name));
+        values.addAll(all(request.bodyArguments(), name));
         return values;
     }
 
@@ -426,7 +425,7 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getQueryArgument(String name, String defaultValue) {
-        return last(arguments.query(), name, defaultValue, true);
+        return last(request.queryArguments(), name, defaultValue, true);
     }
 
     /**
@@ -436,7 +435,7 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getQueryArguments(String name) {
-        return all(arguments.query(), name);
+        return all(request.queryArguments(), name);
     }
 
     /**
@@ -458,7 +457,7 @@ public abstract class RequestHandler {
      * @return the value or the default
      */
     public final String getBodyArgument(String name, String defaultValue) {
-        return last(arguments.body(), name, defaultValue, true);
+        return last(request.bodyArguments(), name, defaultValue, true);
     }
 
     /**
@@ -468,7 +467,7 @@ public abstract class RequestHandler {
      * @return the values, empty when none
      */
     public final List<String> getBodyArguments(String name) {
-        return all(arguments.body(), name);
+        return all(request.bodyArguments(), name);
     }
 
     /**
@@ -478,7 +477,7 @@ public abstract class RequestHandler {
      * @return the files, empty when none
      */
     public final List<UploadedFile> getFiles(String name) {
-        return arguments.files().getOrDefault(name, List.of());
+        return request.files().getOrDefault(name, List.of());
     }
 
     private static String required(String name, String value) {
@@ -830,7 +829,7 @@ public abstract class RequestHandler {
         try {
             return application.executor().submit(task, response.loop());
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new HttpError(503, null, "executor queue is full"));
+            return CompletableFuture.failedFuture(new HttpError(503, "executor queue is full"));
         }
     }
 
@@ -1104,14 +1103,14 @@ public abstract class RequestHandler {
             token = request.headers().get("X-Csrftoken");
         }
         if (token == null || token.isEmpty()) {
-            throw new HttpError(403, null, "'_xsrf' argument missing from POST");
+            throw new HttpError(403, "'_xsrf' argument missing from POST");
         }
         byte[] submitted = XsrfTokens.decode(token);
         if (submitted == null) {
-            throw new HttpError(403, null, "'_xsrf' argument has invalid format");
+            throw new HttpError(403, "'_xsrf' argument has invalid format");
         }
         if (!XsrfTokens.sameToken(submitted, rawXsrfToken())) {
-            throw new HttpError(403, null, "XSRF cookie does not match POST argument");
+            throw new HttpError(403, "XSRF cookie does not match POST argument");
         }
     }
 
@@ -1152,6 +1151,19 @@ public abstract class RequestHandler {
             currentUserKnown = true;
         }
         return currentUser;
+    }
+
+    /**
+     * The logged-in user of this request as the type {@link #getCurrentUser()} returns, so no cast is needed:
+     * {@code String name = currentUser(String.class);}. Any thread.
+     *
+     * @param type the class of the user object
+     * @param <T> the user type
+     * @return the user, or null when anonymous
+     * @throws ClassCastException when the user is of another type
+     */
+    public final <T> T currentUser(Class<T> type) {
+        return type.cast(currentUser());
     }
 
     /**

@@ -5,9 +5,9 @@ package org.tornadojava.web;
  * the metrics library. Register it with {@link Application.Builder#requestListener(RequestListener)}.
  *
  * <p>Called on the IOLoop that served the request, right after the response was handed to the connection (or
- * the connection was upgraded, e.g. to a WebSocket, with status 101), so it must be quick and must not block. Not called for a request whose client went away before the response
- * was finished. An exception it throws is logged on {@code tornado.application} and does not affect the
- * response.
+ * the connection was upgraded, e.g. to a WebSocket, with status 101), so it must be quick and must not block.
+ * Not called for a request whose client went away before the response was finished. An exception it throws is
+ * logged on {@code tornado.application} and does not affect the response.
  */
 @FunctionalInterface
 public interface RequestListener {

@@ -82,9 +82,11 @@ public class StaticFileHandler extends RequestHandler {
         }
         Map<String, Object> args = new HashMap<>(handlerArgs);
         args.put("path", staticPath);
-        return List.of(UrlSpec.of(regexQuote(prefix) + "(.*)", StaticFileHandler::new).withInitArgs(args),
-                UrlSpec.of("/(favicon\\.ico)", StaticFileHandler::new).withInitArgs(args),
-                UrlSpec.of("/(robots\\.txt)", StaticFileHandler::new).withInitArgs(args));
+        return List.of(
+                UrlSpec.of(regexQuote(prefix) + "(.*)", StaticFileHandler.class, StaticFileHandler::new)
+                        .withInitArgs(args),
+                UrlSpec.of("/(favicon\\.ico)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args),
+                UrlSpec.of("/(robots\\.txt)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args));
     }
 
     private static String regexQuote(String literal) {
@@ -194,13 +196,13 @@ public class StaticFileHandler extends RequestHandler {
     /** The real path of the file to serve; null after redirecting a folder to its trailing-slash URL. */
     private Path resolve(String relative) throws IOException {
         if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0) {
-            throw new HttpError(403, null, "NUL or backslash in a static path");
+            throw new HttpError(403, "NUL or backslash in a static path");
         }
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new HttpError(404, null, "static root " + root + " does not exist");
+            throw new HttpError(404, "static root %s does not exist", root);
         }
         Path candidate;
         try {
@@ -209,13 +211,13 @@ public class StaticFileHandler extends RequestHandler {
             throw new HttpError(404);
         }
         if (!candidate.startsWith(realRoot)) {
-            throw new HttpError(403, null, OUTSIDE_ROOT);
+            throw new HttpError(403, OUTSIDE_ROOT);
         }
         if (defaultFilename != null && Files.isDirectory(candidate)) {
             String requestPath = request().path();
             if (!requestPath.endsWith("/")) {
                 if (requestPath.startsWith("//")) {
-                    throw new HttpError(403, null, "cannot redirect path with two initial slashes");
+                    throw new HttpError(403, "cannot redirect path with two initial slashes");
                 }
                 redirect(requestPath + "/", true);
                 return null;
@@ -227,10 +229,10 @@ public class StaticFileHandler extends RequestHandler {
         }
         Path real = candidate.toRealPath();
         if (!real.startsWith(realRoot)) {
-            throw new HttpError(403, null, OUTSIDE_ROOT);
+            throw new HttpError(403, OUTSIDE_ROOT);
         }
         if (!Files.isRegularFile(real)) {
-            throw new HttpError(403, null, "path is not a file");
+            throw new HttpError(403, "path is not a file");
         }
         return real;
     }
@@ -249,7 +251,7 @@ public class StaticFileHandler extends RequestHandler {
         } catch (NoSuchFileException e) {
             throw new HttpError(404);
         } catch (AccessDeniedException e) {
-            throw new HttpError(403, null, "static file not readable");
+            throw new HttpError(403, "static file not readable");
         }
     }
 
@@ -259,7 +261,7 @@ public class StaticFileHandler extends RequestHandler {
         } catch (NoSuchFileException e) {
             throw new HttpError(404);
         } catch (AccessDeniedException e) {
-            throw new HttpError(403, null, "static file not readable");
+            throw new HttpError(403, "static file not readable");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

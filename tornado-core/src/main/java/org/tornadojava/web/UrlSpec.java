@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tornadojava.http.PercentCodec;
 
 /**
  * One route, Tornado's {@code URLSpec}: a path regex (anchored at both ends), the factory that makes a new
@@ -23,6 +24,7 @@ public final class UrlSpec {
 
     private final String patternText;
     private final Pattern pattern;
+    private final Class<? extends RequestHandler> handlerType;
     private final Supplier<? extends RequestHandler> factory;
     private final Map<String, Object> initArgs;
     private final String name;
@@ -30,10 +32,12 @@ public final class UrlSpec {
     private final String literalPath;
     private final String reverseTemplate;
 
-    private UrlSpec(String patternText, Supplier<? extends RequestHandler> factory, Map<String, Object> initArgs,
-                    String name, Pattern host) {
+    private UrlSpec(String patternText, Class<? extends RequestHandler> handlerType,
+                    Supplier<? extends RequestHandler> factory, Map<String, Object> initArgs, String name,
+                    Pattern host) {
         this.patternText = patternText;
         this.pattern = Pattern.compile(patternText);
+        this.handlerType = handlerType;
         this.factory = Objects.requireNonNull(factory, "factory");
         this.initArgs = Map.copyOf(initArgs);
         this.name = name;
@@ -51,7 +55,23 @@ public final class UrlSpec {
      * @return the spec
      */
     public static UrlSpec of(String pattern, Supplier<? extends RequestHandler> factory) {
-        return new UrlSpec(pattern, factory, Map.of(), null, null);
+        return new UrlSpec(pattern, null, factory, Map.of(), null, null);
+    }
+
+    /**
+     * A route whose handler class is known without calling the factory (a dependency-injection container's
+     * bean type), so {@link Application.Builder#build()} checks its verb methods against the pattern without
+     * making a handler. Any thread.
+     *
+     * @param pattern the path regex, e.g. {@code /story/([0-9]+)}; {@code ^} and {@code $} are implied
+     * @param handlerType the class of the handlers the factory makes
+     * @param factory makes a new handler of that class per request
+     * @return the spec
+     */
+    public static UrlSpec of(String pattern, Class<? extends RequestHandler> handlerType,
+                             Supplier<? extends RequestHandler> factory) {
+        return new UrlSpec(pattern, Objects.requireNonNull(handlerType, "handlerType"), factory, Map.of(), null,
+                null);
     }
 
     /**
@@ -61,7 +81,7 @@ public final class UrlSpec {
      * @return a new spec
      */
     public UrlSpec withInitArgs(Map<String, Object> initArgs) {
-        return new UrlSpec(patternText, factory, initArgs, name, host);
+        return new UrlSpec(patternText, handlerType, factory, initArgs, name, host);
     }
 
     /**
@@ -71,7 +91,7 @@ public final class UrlSpec {
      * @return a new spec
      */
     public UrlSpec withName(String name) {
-        return new UrlSpec(patternText, factory, initArgs, name, host);
+        return new UrlSpec(patternText, handlerType, factory, initArgs, name, host);
     }
 
     /**
@@ -81,7 +101,7 @@ public final class UrlSpec {
      * @return a new spec
      */
     public UrlSpec withHost(String hostPattern) {
-        return new UrlSpec(patternText, factory, initArgs, name,
+        return new UrlSpec(patternText, handlerType, factory, initArgs, name,
                 hostPattern == null ? null : Pattern.compile(hostPattern, Pattern.CASE_INSENSITIVE));
     }
 
@@ -119,6 +139,11 @@ public final class UrlSpec {
      */
     public Supplier<? extends RequestHandler> factory() {
         return factory;
+    }
+
+    /** The handler class given to {@link #of(String, Class, Supplier)}, or null when only the factory knows it. */
+    Class<? extends RequestHandler> handlerType() {
+        return handlerType;
     }
 
     /**

@@ -117,7 +117,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             closeTimer = ctx.executor().schedule(() -> {
-                GENERAL_LOG.debug("peer {} did not answer the close handshake: aborting", ctx.channel().remoteAddress());
+                GENERAL_LOG.debug("peer {} did not answer the close handshake: aborting",
+                        ctx.channel().remoteAddress());
                 ctx.close();
             }, CLOSE_HANDSHAKE_NANOS, TimeUnit.NANOSECONDS);
         }

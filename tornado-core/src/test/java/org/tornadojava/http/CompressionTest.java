@@ -97,7 +97,8 @@ class CompressionTest {
         assertThat(plain.header("Content-Encoding")).isNull();
         assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
         assertThat(plain.text()).isEqualTo(LONG_TEXT);
-        assertThat(get("/content/vary", "Accept-Encoding: gzip\r\n").header("Vary")).isEqualTo("Cookie, Accept-Encoding");
+        assertThat(get("/content/vary", "Accept-Encoding: gzip\r\n").header("Vary"))
+                .isEqualTo("Cookie, Accept-Encoding");
     }
 
     @Test

@@ -94,7 +94,8 @@ class FileResponseTest {
 
     @Test
     void aFileSentOverTlsArrivesIntact() throws Exception {
-        try (SSLSocket socket = TlsClient.connect(certificate, tls.port()); RawHttpClient client = new RawHttpClient(socket)) {
+        try (SSLSocket socket = TlsClient.connect(certificate, tls.port());
+             RawHttpClient client = new RawHttpClient(socket)) {
             RawResponse whole = client.request("GET /files/file.txt HTTP/1.1\r\nHost: localhost\r\n\r\n", "GET");
             assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(FILE.length));
             assertThat(whole.body()).isEqualTo(FILE);

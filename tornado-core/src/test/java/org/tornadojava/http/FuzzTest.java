@@ -33,7 +33,8 @@ class FuzzTest {
     private static final int REQUESTS = 3000;
     private static final String[] SEEDS = {
         "GET /echo?a=1&b=%C3%A9 HTTP/1.1\r\nHost: x\r\n\r\n",
-        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\na=1&b=2",
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 7\r\n\r\na=1&b=2",
         "PUT /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
         "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=zz\r\nContent-Length: 78\r\n\r\n"
                 + "--zz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n\r\nxyz\r\n--zz--\r\n",

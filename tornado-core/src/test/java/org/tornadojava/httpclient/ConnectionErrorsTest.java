@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Failures without a usable response: each is an HttpConnectionError naming host:port, with its cause. */
 class ConnectionErrorsTest {

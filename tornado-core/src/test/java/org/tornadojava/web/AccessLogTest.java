@@ -26,7 +26,8 @@ class AccessLogTest {
             ILoggingEvent ok = logs.await("tornado.access", "GET /status/200");
             ILoggingEvent notFound = logs.await("tornado.access", "GET /status/404");
             ILoggingEvent unavailable = logs.await("tornado.access", "GET /status/503");
-            assertThat(ok.getFormattedMessage()).matches("200 GET /status/200\\?x=1 \\(127\\.0\\.0\\.1\\) \\d+\\.\\d{2}ms");
+            assertThat(ok.getFormattedMessage())
+                    .matches("200 GET /status/200\\?x=1 \\(127\\.0\\.0\\.1\\) \\d+\\.\\d{2}ms");
             assertThat(ok.getLevel()).isEqualTo(Level.INFO);
             assertThat(notFound.getLevel()).isEqualTo(Level.WARN);
             assertThat(unavailable.getLevel()).isEqualTo(Level.ERROR);

@@ -96,6 +96,18 @@ class AuthenticatedTest {
         }
     }
 
+    /** Reads the user back typed: the name's length needs no cast; the wrong type is a ClassCastException. */
+    static final class Typed extends UserFromHeader {
+        public void get() {
+            String name = currentUser(String.class);
+            write(name == null ? "anonymous" : name + " has " + name.length() + " letters");
+        }
+
+        public void post() {
+            write("user " + currentUser(Integer.class));
+        }
+    }
+
     @BeforeAll
     static void start() {
         server = TestServer.start(Application.builder()
@@ -103,6 +115,7 @@ class AuthenticatedTest {
                 .route("/items/(.*)", WholeClass::new)
                 .route("/with-query", LoginWithQuery::new)
                 .route("/prepared", SetInPrepare::new)
+                .route("/typed", Typed::new)
                 .route("/relative", PerRouteLogin::new, Map.of("login_url", "/login"))
                 .route("/absolute", PerRouteLogin::new, Map.of("login_url", "http://example.com/login"))
                 .accessLog(false)
@@ -148,6 +161,13 @@ class AuthenticatedTest {
         assertThat(server.send("HEAD", "/private", null, null).status()).isEqualTo(302);
         assertThat(server.send("POST", "/private", null, new byte[0]).status()).isEqualTo(403);
         assertThat(server.send("DELETE", "/items/7", null, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void currentUserOfATypeNeedsNoCastAndRefusesAnotherType() throws Exception {
+        assertThat(server.get("/typed").text()).isEqualTo("anonymous");
+        assertThat(server.send("GET", "/typed", "X-User: ada\r\n", null).text()).isEqualTo("ada has 3 letters");
+        assertThat(server.send("POST", "/typed", "X-User: ada\r\n", new byte[0]).status()).isEqualTo(500);
     }
 
     @Test

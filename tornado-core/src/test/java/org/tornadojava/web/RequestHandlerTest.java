@@ -84,6 +84,7 @@ class RequestHandlerTest {
             switch (kind) {
                 case "permanent": redirect("/target", true); break;
                 case "temporary": redirect("/target"); break;
+                case "euro": redirect(getArgument("next")); break;
                 default: redirect("/target", 307);
             }
         }
@@ -100,10 +101,10 @@ class RequestHandlerTest {
             switch (what) {
                 case "503": throw new HttpError(503);
                 case "435": throw new HttpError(435);
-                case "682": throw new HttpError(682, "Foo");
+                case "682": throw new HttpError(682).withReason("Foo");
                 case "crlf": setStatus(400, "Bad\r\nSet-Cookie: x=y"); break;
-                case "xss": throw new HttpError(400, "<script>alert(1)</script>");
-                case "logged": throw new HttpError(409, null, "version clash on item 9");
+                case "xss": throw new HttpError(400).withReason("<script>alert(1)</script>");
+                case "logged": throw new HttpError(409, "version clash on item %d", 9);
                 case "finish-early":
                     setStatus(401);
                     clear();
@@ -190,7 +191,8 @@ class RequestHandlerTest {
         assertThat(response.header("Server")).startsWith("TornadoServer/");
         assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
         assertThat(response.header("Content-Length")).isEqualTo("6");
-        assertThat(response.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(response.header("Date"))
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
         assertThat(response.headerNames()).contains("Server", "Content-Type", "Date", "Content-Length");
     }
 
@@ -259,6 +261,13 @@ class RequestHandlerTest {
     }
 
     @Test
+    void redirectToANonAsciiPathSendsItPercentEncodedAsUtf8() throws Exception {
+        RawResponse response = server.get("/redirect/euro?next=/%E2%82%AC/caf%C3%A9?q=%C3%A9");
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).isEqualTo("/%E2%82%AC/caf%C3%A9?q=%C3%A9");
+    }
+
+    @Test
     void httpErrorBecomesTornadosErrorPageAndDiscardsOutput() throws Exception {
         RawResponse response = server.get("/raise/503");
         assertThat(response.status()).isEqualTo(503);
@@ -311,12 +320,16 @@ class RequestHandlerTest {
     }
 
     @Test
-    void httpErrorLogMessageIsLoggedAsWarningWithoutStackTrace() throws Exception {
+    void httpErrorLogMessageIsFormattedAndLoggedAsWarningWithoutStackTraceButNotSent() throws Exception {
         try (LogCapture logs = LogCapture.of("tornado.general")) {
-            assertThat(server.get("/raise/logged").status()).isEqualTo(409);
+            RawResponse response = server.get("/raise/logged");
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.reason()).isEqualTo("Conflict");
+            assertThat(response.text()).doesNotContain("version clash");
             var event = logs.await("tornado.general", "version clash on item 9");
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).isEqualTo("409 GET /raise/logged (127.0.0.1): version clash on item 9");
+            assertThat(event.getFormattedMessage())
+                    .isEqualTo("409 GET /raise/logged (127.0.0.1): version clash on item 9");
             assertThat(event.getThrowableProxy()).isNull();
         }
     }

@@ -110,8 +110,8 @@ class StreamingUploadTest {
                 body.append("400\r\n").append("y".repeat(1024)).append("\r\n");
             }
             body.append("0\r\n\r\n");
-            RawResponse response = client.request("PUT /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + body, "PUT");
+            RawResponse response = client.request(
+                    "PUT /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + body, "PUT");
             assertThat(response.text()).startsWith(200 * 1024 + " ");
             CompletableFuture<String> expected = CompletableFuture.completedFuture(HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest("y".repeat(200 * 1024).getBytes())));

@@ -70,15 +70,4 @@ class UrlSpecTest {
         assertThat(router.find("www.example.com", "/").spec).isSameAs(onlyExample);
         assertThat(router.find("other.org", "/").spec).isSameAs(anyHost);
     }
-
-    @Test
-    void percentDecodingIsStrictUtf8() throws Exception {
-        assertThat(PercentCodec.decode("a%20b+c", 0, 7, true)).isEqualTo("a b c");
-        assertThat(PercentCodec.decode("a%20b+c", 0, 7, false)).isEqualTo("a b+c");
-        assertThat(PercentCodec.decode("%C3%A9", 0, 6, false)).isEqualTo("é");
-        assertThat(PercentCodec.decode("100%", 0, 4, false)).isEqualTo("100%");
-        assertThat(PercentCodec.decode("%zz", 0, 3, false)).isEqualTo("%zz");
-        assertThatThrownBy(() -> PercentCodec.decode("%FF", 0, 3, false))
-                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
-    }
 }

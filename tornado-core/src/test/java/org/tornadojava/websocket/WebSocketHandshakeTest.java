@@ -55,7 +55,8 @@ class WebSocketHandshakeTest {
 
     @Test
     void anUnsupportedVersionIs426NamingVersion13() throws Exception {
-        RawResponse response = handshake("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 12\r\n");
+        RawResponse response =
+                handshake("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 12\r\n");
         assertThat(response.status()).isEqualTo(426);
         assertThat(response.header("Sec-WebSocket-Version")).isEqualTo("13");
     }

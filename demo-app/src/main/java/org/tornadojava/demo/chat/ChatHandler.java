@@ -20,6 +20,6 @@ abstract class ChatHandler extends RequestHandler {
 
     /** The signed-in user's name; only valid in {@code @Authenticated} verbs. */
     protected final String userName() {
-        return (String) currentUser();
+        return currentUser(String.class);
     }
 }

@@ -42,7 +42,8 @@ final class ChatMessageJson {
         } catch (JacksonException e) {
             log.debug("Unreadable chat message", e);
         }
-        log.warn("Skipped a stored chat message that is not one: {}", json.length() > 200 ? json.substring(0, 200) : json);
+        log.warn("Skipped a stored chat message that is not one: {}",
+                json.length() > 200 ? json.substring(0, 200) : json);
         return null;
     }
 }

@@ -35,7 +35,7 @@ class ChatSocketHandler extends WebSocketHandler implements ChatListener {
     @Override
     protected void prepare() {
         if (currentUser() == null) {
-            throw new HttpError(403, null, "sign in to chat");
+            throw new HttpError(403, "sign in to chat");
         }
     }
 
@@ -49,7 +49,7 @@ class ChatSocketHandler extends WebSocketHandler implements ChatListener {
     protected void onMessage(String message) {
         String body = bodyOf(message);
         if (ChatMessage.problemWithBody(body) == null) {
-            room.post((String) currentUser(), body).exceptionally(error -> {
+            room.post(currentUser(String.class), body).exceptionally(error -> {
                 writeJson(Map.of("error", "not sent, the chat store is unavailable; try again", "body", body));
                 return null;
             });

@@ -25,7 +25,7 @@ class MessageNewHandler extends ChatHandler {
         String body = getBodyArgument("body");
         String problem = ChatMessage.problemWithBody(body);
         if (problem != null) {
-            throw new HttpError(400, null, problem);
+            throw new HttpError(400, problem);
         }
         return room.post(userName(), body).handle((message, error) -> {
             if (error != null) {
@@ -40,7 +40,7 @@ class MessageNewHandler extends ChatHandler {
     private static RuntimeException storeUnavailable(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ChatStoreUnavailableException unavailable) {
-            return new HttpError(503, null, unavailable.getMessage());
+            return new HttpError(503, unavailable.getMessage());
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }

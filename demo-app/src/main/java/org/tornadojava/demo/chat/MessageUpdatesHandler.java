@@ -30,7 +30,7 @@ class MessageUpdatesHandler extends ChatHandler {
         waiter = room.awaitMessagesAfter(cursor(getArgument("cursor", "").strip()));
         return waiter.thenAccept(messages -> {
             if (messages.isEmpty()) {
-                throw new HttpError(503, null, "the chat room is closing");
+                throw new HttpError(503, "the chat room is closing");
             }
             write(Map.of("messages", messages));
         });
@@ -54,7 +54,7 @@ class MessageUpdatesHandler extends ChatHandler {
             cursor = -1;
         }
         if (cursor < 0) {
-            throw new HttpError(400, null, "cursor is not a message id: " + text);
+            throw new HttpError(400, "cursor is not a message id: %s", text);
         }
         return OptionalLong.of(cursor);
     }

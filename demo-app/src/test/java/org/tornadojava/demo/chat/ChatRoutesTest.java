@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tornadojava.demo.chat.ChatClient.cookie;
 import static org.tornadojava.demo.chat.ChatClient.form;
 import static org.tornadojava.demo.chat.ChatClient.json;
 
@@ -63,6 +62,9 @@ class ChatRoutesTest {
                 .header("Location")).isEqualTo("/room?transport=websocket");
         assertThat(client.post("/login", null, form("username", "a", "next", "/stats")).header("Location"))
                 .isEqualTo("/stats");
+        RawResponse euro = client.post("/login?next=/%E2%82%AC", null, form("username", "a"));
+        assertThat(euro.status()).isEqualTo(302);
+        assertThat(euro.header("Location")).isEqualTo("/%E2%82%AC");
         for (String next : new String[] {"http://evil.example/", "//evil.example", "/\\evil.example",
                 "/\t/evil.example", "evil"}) {
             RawResponse response = client.post("/login", null, form("username", "a", "next", next));

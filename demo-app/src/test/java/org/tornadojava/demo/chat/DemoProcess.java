@@ -41,7 +41,8 @@ final class DemoProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after package");
         }
         Path log = folder.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBinary,
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dio.netty.leakDetection.level=paranoid",
                 "-jar", JAR.toString(),
                 "--tornado.server.port=" + port, "--tornado.server.address=127.0.0.1",

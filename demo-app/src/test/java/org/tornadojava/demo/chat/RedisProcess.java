@@ -58,7 +58,8 @@ final class RedisProcess implements AutoCloseable {
                 .start();
         Await.until(() -> answersPing() || !process.isAlive(), Duration.ofSeconds(20));
         if (!process.isAlive()) {
-            throw new IllegalStateException("redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
+            throw new IllegalStateException(
+                    "redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Finds the {@link Handler @Handler} beans of a bean factory and turns them into routes, in matching order:
  * by {@link Handler#order()}, then host-restricted routes before routes for any host, then literal paths before
- * regexes, then bean registration order (for component scanning, the order the classes were found). Fails start-up when a handler is not a prototype
- * {@code RequestHandler}, or when two handlers share a pattern and hosts, or a route name, naming both classes.
+ * regexes, then bean registration order (for component scanning, the order the classes were found). Fails start-up
+ * when a handler is not a prototype {@code RequestHandler}, or when two handlers share a pattern and hosts, or a
+ * route name, naming both classes.
  * Runs on the thread refreshing the context.
  */
 final class HandlerRoutes {
@@ -64,7 +65,7 @@ final class HandlerRoutes {
             throw new BeanDefinitionStoreException("@Handler on " + type.getName() + " has no pattern");
         }
         Class<? extends RequestHandler> handlerType = type.asSubclass(RequestHandler.class);
-        UrlSpec spec = UrlSpec.of(handler.value(), instantiator.factoryFor(beanName, handlerType));
+        UrlSpec spec = UrlSpec.of(handler.value(), handlerType, instantiator.factoryFor(beanName, handlerType));
         if (!handler.name().isEmpty()) {
             spec = spec.withName(handler.name());
         }

@@ -25,7 +25,7 @@ public class TornadoProperties {
     private boolean enabled = true;
 
     /**
-     * Whether error pages carry stack traces. Never in production.
+     * Whether error pages carry stack traces, never to be used in production.
      */
     private boolean debug;
 
@@ -50,128 +50,58 @@ public class TornadoProperties {
 
     private final Static staticFiles = new Static();
 
-    /**
-     * Whether the starter is on.
-     *
-     * @return true unless {@code tornado.enabled=false}
-     */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /**
-     * Turns the starter on or off.
-     *
-     * @param enabled the flag
-     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /**
-     * Whether error pages carry stack traces.
-     *
-     * @return the debug flag
-     */
     public boolean isDebug() {
         return debug;
     }
 
-    /**
-     * Sets whether error pages carry stack traces.
-     *
-     * @param debug the flag
-     */
     public void setDebug(boolean debug) {
         this.debug = debug;
     }
 
-    /**
-     * Whether each request is logged on {@code tornado.access}.
-     *
-     * @return the access-log flag
-     */
     public boolean isAccessLog() {
         return accessLog;
     }
 
-    /**
-     * Sets whether each request is logged on {@code tornado.access}.
-     *
-     * @param accessLog the flag
-     */
     public void setAccessLog(boolean accessLog) {
         this.accessLog = accessLog;
     }
 
-    /**
-     * The {@code tornado.server.*} settings.
-     *
-     * @return the server settings
-     */
     public Server getServer() {
         return server;
     }
 
-    /**
-     * The {@code tornado.ioloop.*} settings.
-     *
-     * @return the IOLoop settings
-     */
     public IoLoop getIoloop() {
         return ioloop;
     }
 
-    /**
-     * The {@code tornado.executor.*} settings.
-     *
-     * @return the executor settings
-     */
     public Executor getExecutor() {
         return executor;
     }
 
-    /**
-     * The {@code tornado.errors.*} settings.
-     *
-     * @return the error settings
-     */
     public Errors getErrors() {
         return errors;
     }
 
-    /**
-     * The {@code tornado.websocket.*} settings.
-     *
-     * @return the WebSocket settings
-     */
     public Websocket getWebsocket() {
         return websocket;
     }
 
-    /**
-     * The {@code tornado.etag.*} settings.
-     *
-     * @return the ETag settings
-     */
     public Etag getEtag() {
         return etag;
     }
 
-    /**
-     * The {@code tornado.security.*} settings.
-     *
-     * @return the security settings
-     */
     public Security getSecurity() {
         return security;
     }
 
-    /**
-     * The {@code tornado.static.*} settings.
-     *
-     * @return the static file settings
-     */
     public Static getStatic() {
         return staticFiles;
     }
@@ -255,281 +185,126 @@ public class TornadoProperties {
 
         private final Ssl ssl = new Ssl();
 
-        /**
-         * The port.
-         *
-         * @return 0 to 65535
-         */
         public int getPort() {
             return port;
         }
 
-        /**
-         * Sets the port.
-         *
-         * @param port 0 for a free one
-         */
         public void setPort(int port) {
             this.port = port;
         }
 
-        /**
-         * The bind address.
-         *
-         * @return an IP address or host name
-         */
         public String getAddress() {
             return address;
         }
 
-        /**
-         * Sets the bind address.
-         *
-         * @param address an IP address or host name
-         */
         public void setAddress(String address) {
             this.address = address;
         }
 
-        /**
-         * The listen backlog.
-         *
-         * @return a positive number
-         */
         public int getBacklog() {
             return backlog;
         }
 
-        /**
-         * Sets the listen backlog.
-         *
-         * @param backlog a positive number
-         */
         public void setBacklog(int backlog) {
             this.backlog = backlog;
         }
 
-        /**
-         * Whether keep-alive is off.
-         *
-         * @return true to close after each response
-         */
         public boolean isNoKeepAlive() {
             return noKeepAlive;
         }
 
-        /**
-         * Turns keep-alive off when true.
-         *
-         * @param noKeepAlive the flag
-         */
         public void setNoKeepAlive(boolean noKeepAlive) {
             this.noKeepAlive = noKeepAlive;
         }
 
-        /**
-         * The header size limit.
-         *
-         * @return the largest request line plus headers
-         */
         public DataSize getMaxHeaderSize() {
             return maxHeaderSize;
         }
 
-        /**
-         * Sets the header size limit.
-         *
-         * @param maxHeaderSize a positive size, e.g. {@code 64KB}
-         */
         public void setMaxHeaderSize(DataSize maxHeaderSize) {
             this.maxHeaderSize = maxHeaderSize;
         }
 
-        /**
-         * The body size limit.
-         *
-         * @return the largest request body
-         */
         public DataSize getMaxBodySize() {
             return maxBodySize;
         }
 
-        /**
-         * Sets the body size limit.
-         *
-         * @param maxBodySize a size from 0 to 2 GB, e.g. {@code 100MB}
-         */
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
         }
 
-        /**
-         * The graceful shutdown wait.
-         *
-         * @return the longest wait for requests in flight
-         */
         public Duration getShutdownTimeout() {
             return shutdownTimeout;
         }
 
-        /**
-         * Sets the graceful shutdown wait.
-         *
-         * @param shutdownTimeout e.g. {@code 30s}; 0 cuts requests in flight off at once
-         */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }
 
-        /**
-         * Whether SO_REUSEPORT is set.
-         *
-         * @return the flag
-         */
         public boolean isReusePort() {
             return reusePort;
         }
 
-        /**
-         * Sets SO_REUSEPORT.
-         *
-         * @param reusePort true to share the port between processes
-         */
         public void setReusePort(boolean reusePort) {
             this.reusePort = reusePort;
         }
 
-        /**
-         * Whether x-headers are honoured.
-         *
-         * @return the flag
-         */
         public boolean isXheaders() {
             return xheaders;
         }
 
-        /**
-         * Sets whether x-headers are honoured.
-         *
-         * @param xheaders true behind a reverse proxy
-         */
         public void setXheaders(boolean xheaders) {
             this.xheaders = xheaders;
         }
 
-        /**
-         * The trusted proxies.
-         *
-         * @return CIDR blocks
-         */
         public List<String> getTrustedProxies() {
             return trustedProxies;
         }
 
-        /**
-         * Sets the trusted proxies.
-         *
-         * @param trustedProxies CIDR blocks, e.g. {@code 10.0.0.0/8}
-         */
         public void setTrustedProxies(List<String> trustedProxies) {
             this.trustedProxies = trustedProxies;
         }
 
-        /**
-         * The idle keep-alive timeout.
-         *
-         * @return the timeout
-         */
         public Duration getIdleConnectionTimeout() {
             return idleConnectionTimeout;
         }
 
-        /**
-         * Sets the idle keep-alive timeout.
-         *
-         * @param idleConnectionTimeout a positive duration
-         */
         public void setIdleConnectionTimeout(Duration idleConnectionTimeout) {
             this.idleConnectionTimeout = idleConnectionTimeout;
         }
 
-        /**
-         * The request head timeout.
-         *
-         * @return the timeout
-         */
         public Duration getHeaderTimeout() {
             return headerTimeout;
         }
 
-        /**
-         * Sets the request head timeout.
-         *
-         * @param headerTimeout a positive duration
-         */
         public void setHeaderTimeout(Duration headerTimeout) {
             this.headerTimeout = headerTimeout;
         }
 
-        /**
-         * The request body timeout.
-         *
-         * @return the timeout
-         */
         public Duration getBodyTimeout() {
             return bodyTimeout;
         }
 
-        /**
-         * Sets the request body timeout.
-         *
-         * @param bodyTimeout a positive duration
-         */
         public void setBodyTimeout(Duration bodyTimeout) {
             this.bodyTimeout = bodyTimeout;
         }
 
-        /**
-         * Whether gzip request bodies are inflated.
-         *
-         * @return the flag
-         */
         public boolean isDecompressRequest() {
             return decompressRequest;
         }
 
-        /**
-         * Sets whether gzip request bodies are inflated.
-         *
-         * @param decompressRequest the flag
-         */
         public void setDecompressRequest(boolean decompressRequest) {
             this.decompressRequest = decompressRequest;
         }
 
-        /**
-         * Whether responses are gzipped.
-         *
-         * @return the flag
-         */
         public boolean isCompressResponse() {
             return compressResponse;
         }
 
-        /**
-         * Sets whether responses are gzipped.
-         *
-         * @param compressResponse the flag
-         */
         public void setCompressResponse(boolean compressResponse) {
             this.compressResponse = compressResponse;
         }
 
-        /**
-         * The {@code tornado.server.ssl.*} settings.
-         *
-         * @return the TLS settings
-         */
         public Ssl getSsl() {
             return ssl;
         }
@@ -552,56 +327,26 @@ public class TornadoProperties {
          */
         private Path privateKey;
 
-        /**
-         * Whether HTTPS is on.
-         *
-         * @return the flag
-         */
         public boolean isEnabled() {
             return enabled;
         }
 
-        /**
-         * Turns HTTPS on or off.
-         *
-         * @param enabled the flag
-         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /**
-         * The certificate chain file.
-         *
-         * @return the PEM file, or null
-         */
         public Path getCertificate() {
             return certificate;
         }
 
-        /**
-         * Sets the certificate chain file.
-         *
-         * @param certificate a PEM file
-         */
         public void setCertificate(Path certificate) {
             this.certificate = certificate;
         }
 
-        /**
-         * The private key file.
-         *
-         * @return the PEM file, or null
-         */
         public Path getPrivateKey() {
             return privateKey;
         }
 
-        /**
-         * Sets the private key file.
-         *
-         * @param privateKey a PEM file (PKCS#8)
-         */
         public void setPrivateKey(Path privateKey) {
             this.privateKey = privateKey;
         }
@@ -619,38 +364,18 @@ public class TornadoProperties {
          */
         private Transport transport = Transport.AUTO;
 
-        /**
-         * The number of IOLoops.
-         *
-         * @return 0 for one per processor
-         */
         public int getThreads() {
             return threads;
         }
 
-        /**
-         * Sets the number of IOLoops.
-         *
-         * @param threads 0 for one per processor
-         */
         public void setThreads(int threads) {
             this.threads = threads;
         }
 
-        /**
-         * The transport.
-         *
-         * @return the I/O mechanism
-         */
         public Transport getTransport() {
             return transport;
         }
 
-        /**
-         * Sets the transport.
-         *
-         * @param transport auto, epoll, io-uring or nio
-         */
         public void setTransport(Transport transport) {
             this.transport = transport;
         }
@@ -668,38 +393,18 @@ public class TornadoProperties {
          */
         private int queueCapacity = 1000;
 
-        /**
-         * The number of threads.
-         *
-         * @return at least 1
-         */
         public int getThreads() {
             return threads;
         }
 
-        /**
-         * Sets the number of threads.
-         *
-         * @param threads at least 1
-         */
         public void setThreads(int threads) {
             this.threads = threads;
         }
 
-        /**
-         * The queue capacity.
-         *
-         * @return at least 1
-         */
         public int getQueueCapacity() {
             return queueCapacity;
         }
 
-        /**
-         * Sets the queue capacity.
-         *
-         * @param queueCapacity at least 1
-         */
         public void setQueueCapacity(int queueCapacity) {
             this.queueCapacity = queueCapacity;
         }
@@ -712,20 +417,10 @@ public class TornadoProperties {
          */
         private ErrorFormat format = ErrorFormat.HTML;
 
-        /**
-         * The error body format.
-         *
-         * @return html or json
-         */
         public ErrorFormat getFormat() {
             return format;
         }
 
-        /**
-         * Sets the error body format.
-         *
-         * @param format html or json
-         */
         public void setFormat(ErrorFormat format) {
             this.format = format;
         }
@@ -739,7 +434,7 @@ public class TornadoProperties {
         private DataSize maxMessageSize = DataSize.ofMegabytes(10);
 
         /**
-         * How often WebSockets are pinged; a peer that does not answer within it is closed. 0s: no pings.
+         * How often WebSockets are pinged (0s: never), closing a peer that does not answer within it.
          */
         private Duration pingInterval = Duration.ZERO;
 
@@ -748,56 +443,26 @@ public class TornadoProperties {
          */
         private boolean compression;
 
-        /**
-         * The message size limit.
-         *
-         * @return the largest message
-         */
         public DataSize getMaxMessageSize() {
             return maxMessageSize;
         }
 
-        /**
-         * Sets the message size limit.
-         *
-         * @param maxMessageSize a positive size, e.g. {@code 10MB}
-         */
         public void setMaxMessageSize(DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
         }
 
-        /**
-         * The ping interval.
-         *
-         * @return zero when pings are off
-         */
         public Duration getPingInterval() {
             return pingInterval;
         }
 
-        /**
-         * Sets the ping interval.
-         *
-         * @param pingInterval e.g. {@code 30s}; {@code 0s} turns pings off
-         */
         public void setPingInterval(Duration pingInterval) {
             this.pingInterval = pingInterval;
         }
 
-        /**
-         * Whether permessage-deflate may be negotiated.
-         *
-         * @return the flag
-         */
         public boolean isCompression() {
             return compression;
         }
 
-        /**
-         * Sets whether permessage-deflate may be negotiated.
-         *
-         * @param compression the flag
-         */
         public void setCompression(boolean compression) {
             this.compression = compression;
         }
@@ -810,20 +475,10 @@ public class TornadoProperties {
          */
         private EtagPolicy policy = EtagPolicy.CONTENT_HASH;
 
-        /**
-         * The ETag policy.
-         *
-         * @return the policy
-         */
         public EtagPolicy getPolicy() {
             return policy;
         }
 
-        /**
-         * Sets the ETag policy.
-         *
-         * @param policy content-hash, weak or disabled
-         */
         public void setPolicy(EtagPolicy policy) {
             this.policy = policy;
         }
@@ -832,7 +487,7 @@ public class TornadoProperties {
     /** {@code tornado.security.*}: who may reach the application, cookies and XSRF. */
     public static class Security {
         /**
-         * Networks (CIDRs, IPv4 and IPv6) allowed to reach any handler; others get 403. Empty: everybody.
+         * Networks (CIDRs, IPv4 and IPv6) allowed to reach any handler, others getting 403 (empty: everybody).
          */
         private List<String> ipWhitelist = new ArrayList<>();
 
@@ -856,92 +511,42 @@ public class TornadoProperties {
          */
         private String loginUrl = "/login";
 
-        /**
-         * The application-wide whitelist.
-         *
-         * @return CIDR blocks, empty for everybody
-         */
         public List<String> getIpWhitelist() {
             return ipWhitelist;
         }
 
-        /**
-         * Sets the application-wide whitelist.
-         *
-         * @param ipWhitelist CIDR blocks
-         */
         public void setIpWhitelist(List<String> ipWhitelist) {
             this.ipWhitelist = ipWhitelist;
         }
 
-        /**
-         * The cookie secret.
-         *
-         * @return the secret, or null
-         */
         public String getCookieSecret() {
             return cookieSecret;
         }
 
-        /**
-         * Sets the cookie secret.
-         *
-         * @param cookieSecret a long random string, kept out of source control
-         */
         public void setCookieSecret(String cookieSecret) {
             this.cookieSecret = cookieSecret;
         }
 
-        /**
-         * The signed cookie age limit.
-         *
-         * @return the oldest age accepted
-         */
         public Duration getSignedCookieMaxAge() {
             return signedCookieMaxAge;
         }
 
-        /**
-         * Sets the signed cookie age limit.
-         *
-         * @param signedCookieMaxAge e.g. {@code 31d}
-         */
         public void setSignedCookieMaxAge(Duration signedCookieMaxAge) {
             this.signedCookieMaxAge = signedCookieMaxAge;
         }
 
-        /**
-         * Whether XSRF tokens are checked.
-         *
-         * @return the flag
-         */
         public boolean isXsrfCookies() {
             return xsrfCookies;
         }
 
-        /**
-         * Sets whether XSRF tokens are checked.
-         *
-         * @param xsrfCookies the flag
-         */
         public void setXsrfCookies(boolean xsrfCookies) {
             this.xsrfCookies = xsrfCookies;
         }
 
-        /**
-         * The login URL.
-         *
-         * @return a path or absolute URL
-         */
         public String getLoginUrl() {
             return loginUrl;
         }
 
-        /**
-         * Sets the login URL.
-         *
-         * @param loginUrl a path or absolute URL
-         */
         public void setLoginUrl(String loginUrl) {
             this.loginUrl = loginUrl;
         }
@@ -950,7 +555,7 @@ public class TornadoProperties {
     /** {@code tornado.static.*}: files served by Tornado's StaticFileHandler. */
     public static class Static {
         /**
-         * Folder whose files are served under url-prefix (plus /favicon.ico and /robots.txt). Unset: none.
+         * Folder whose files are served under url-prefix, plus /favicon.ico and /robots.txt (unset: none).
          */
         private Path path;
 
@@ -959,38 +564,18 @@ public class TornadoProperties {
          */
         private String urlPrefix = "/static/";
 
-        /**
-         * The static folder.
-         *
-         * @return the folder, or null
-         */
         public Path getPath() {
             return path;
         }
 
-        /**
-         * Sets the static folder.
-         *
-         * @param path an existing folder
-         */
         public void setPath(Path path) {
             this.path = path;
         }
 
-        /**
-         * The URL prefix.
-         *
-         * @return e.g. {@code /static/}
-         */
         public String getUrlPrefix() {
             return urlPrefix;
         }
 
-        /**
-         * Sets the URL prefix.
-         *
-         * @param urlPrefix starting and ending with {@code /}
-         */
         public void setUrlPrefix(String urlPrefix) {
             this.urlPrefix = urlPrefix;
         }

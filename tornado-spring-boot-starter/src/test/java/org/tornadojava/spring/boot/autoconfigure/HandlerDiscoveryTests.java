@@ -194,6 +194,20 @@ class HandlerDiscoveryTests {
     }
 
     @Test
+    void aVerbMethodThatCannotTakeTheRouteGroupsFailsStartUpNamingClassMethodAndRoute() {
+        runner.withBean(WrongArity.class).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContainingAll(
+                    WrongArity.class.getName() + ".get(String)", "/pair/([a-z]+)/([0-9]+)");
+        });
+        runner.withBean(NonStringVerb.class).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContainingAll(
+                    NonStringVerb.class.getName() + ".get(long)", "/number/([0-9]+)");
+        });
+    }
+
+    @Test
     void aMissingDependencyFailsStartUpNamingTheHandler() {
         runner.withBean(NeedsMissing.class).run((context) -> {
             assertThat(context).hasFailed();
@@ -387,6 +401,20 @@ class HandlerDiscoveryTests {
 
     @Handler("/not")
     static class NotARequestHandler {
+    }
+
+    @Handler("/pair/([a-z]+)/([0-9]+)")
+    static class WrongArity extends RequestHandler {
+        public void get(String name) {
+            write(name);
+        }
+    }
+
+    @Handler("/number/([0-9]+)")
+    static class NonStringVerb extends RequestHandler {
+        public void get(long number) {
+            write(String.valueOf(number));
+        }
     }
 
     @Handler("/missing")

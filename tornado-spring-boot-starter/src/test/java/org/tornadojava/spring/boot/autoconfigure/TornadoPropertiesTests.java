@@ -44,12 +44,15 @@ class TornadoPropertiesTests {
         assertThat(mapped.address()).isEqualTo(core.address()).isEqualTo("0.0.0.0");
         assertThat(mapped.backlog()).isEqualTo(core.backlog()).isEqualTo(1024);
         assertThat(mapped.noKeepAlive()).isEqualTo(core.noKeepAlive()).isFalse();
-        assertThat(mapped.maxHeaderSize()).isEqualTo(core.maxHeaderSize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
-        assertThat(mapped.maxBodySize()).isEqualTo(core.maxBodySize()).isEqualTo(HttpServerOptions.DEFAULT_MAX_BODY_SIZE);
+        assertThat(mapped.maxHeaderSize()).isEqualTo(core.maxHeaderSize())
+                .isEqualTo(HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
+        assertThat(mapped.maxBodySize()).isEqualTo(core.maxBodySize())
+                .isEqualTo(HttpServerOptions.DEFAULT_MAX_BODY_SIZE);
         assertThat(properties.getServer().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mapped.reusePort()).isEqualTo(core.reusePort()).isFalse();
         assertThat(mapped.xheaders()).isEqualTo(core.xheaders()).isFalse();
-        assertThat(mapped.trustedProxies()).hasToString(core.trustedProxies().toString()).hasToString("127.0.0.0/8, ::1");
+        assertThat(mapped.trustedProxies()).hasToString(core.trustedProxies().toString())
+                .hasToString("127.0.0.0/8, ::1");
         assertThat(mapped.idleConnectionTimeout()).isEqualTo(core.idleConnectionTimeout()).hasSeconds(3600);
         assertThat(mapped.headerTimeout()).isEqualTo(core.headerTimeout()).hasSeconds(30);
         assertThat(mapped.bodyTimeout()).isEqualTo(core.bodyTimeout()).hasSeconds(60);
@@ -66,7 +69,8 @@ class TornadoPropertiesTests {
             Application.Builder builder = Application.builder();
             new TornadoPropertiesMapper(properties).configure(builder);
             Application mappedApplication = builder.build();
-            assertThat(mappedApplication.errorFormat()).isEqualTo(coreApplication.errorFormat()).isEqualTo(ErrorFormat.HTML);
+            assertThat(mappedApplication.errorFormat()).isEqualTo(coreApplication.errorFormat())
+                    .isEqualTo(ErrorFormat.HTML);
             assertThat(mappedApplication.debug()).isEqualTo(coreApplication.debug()).isFalse();
             assertThat(mappedApplication.accessLog()).isEqualTo(coreApplication.accessLog()).isTrue();
             assertThat(mappedApplication.websocketMaxMessageSize())

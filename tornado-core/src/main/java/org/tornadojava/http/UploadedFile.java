@@ -1,4 +1,4 @@
-package org.tornadojava.web;
+package org.tornadojava.http;
 
 /**
  * A file sent in a {@code multipart/form-data} body, Tornado's {@code HTTPFile}. Immutable; do not modify the

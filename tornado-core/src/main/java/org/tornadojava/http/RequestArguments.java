@@ -1,4 +1,4 @@
-package org.tornadojava.web;
+package org.tornadojava.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -10,71 +10,77 @@ import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
-import org.tornadojava.http.HttpServerRequest;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The query and body arguments and uploaded files of one request, parsed once before {@code prepare}.
- * Query strings and urlencoded bodies keep blank values; multipart bodies go through Netty's decoder, limited to
- * 100 parts as in Tornado. Anything undecodable is a 400. Immutable after parsing; thread-safe.
+ * Parses the query and body arguments and uploaded files of a request, Tornado's {@code parse_qs_bytes} and
+ * {@code parse_body_arguments}. Query strings and urlencoded bodies keep blank values; multipart bodies go through
+ * Netty's decoder, limited to 100 parts as in Tornado. Anything undecodable is an {@link InvalidArgumentsException}.
+ * The maps returned are unmodifiable, their lists too. Stateless; any thread.
  */
 final class RequestArguments {
     private static final int MAX_MULTIPART_PARTS = 100;
-    private static final RequestArguments NONE = new RequestArguments(Map.of(), Map.of(), Map.of());
 
-    private final Map<String, List<String>> query;
-    private final Map<String, List<String>> body;
-    private final Map<String, List<UploadedFile>> files;
-
-    private RequestArguments(Map<String, List<String>> query, Map<String, List<String>> body,
-                             Map<String, List<UploadedFile>> files) {
-        this.query = query;
-        this.body = body;
-        this.files = files;
+    /** The arguments and files of a body. */
+    record Body(Map<String, List<String>> arguments, Map<String, List<UploadedFile>> files) {
+        static final Body NONE = new Body(Map.of(), Map.of());
     }
 
-    static RequestArguments parse(HttpServerRequest request) {
-        Map<String, List<String>> query = parseUrlEncoded(request.query(), "query string");
+    private RequestArguments() {
+    }
+
+    /** The arguments of a query string (without the {@code ?}). */
+    static Map<String, List<String>> parseQuery(String query) {
+        return parseUrlEncoded(query, "query string");
+    }
+
+    /** The arguments and files of a request's body, by its {@code Content-Type}; none for other types. */
+    static Body parseBody(HttpServerRequest request) {
         String contentType = request.body().length == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null) {
-            return query.isEmpty() ? NONE : new RequestArguments(query, Map.of(), Map.of());
+            return Body.NONE;
         }
         String type = contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
             String text = new String(request.body(), StandardCharsets.ISO_8859_1);
-            return new RequestArguments(query, parseUrlEncoded(text, "body"), Map.of());
+            return new Body(parseUrlEncoded(text, "body"), Map.of());
         }
         if (type.startsWith("multipart/form-data")) {
             String boundary = boundaryOf(contentType);
             if (boundary == null) {
-                throw new HttpError(400, null, "Invalid multipart/form-data: no boundary");
+                throw new InvalidArgumentsException("Invalid multipart/form-data: no boundary");
             }
             if (!endsWithFinalBoundary(request.body(), boundary)) {
-                throw new HttpError(400, null, "Invalid multipart/form-data: no final boundary");
+                throw new InvalidArgumentsException("Invalid multipart/form-data: no final boundary");
             }
-            return parseMultipart(request, query);
+            return parseMultipart(request);
         }
-        return new RequestArguments(query, Map.of(), Map.of());
+        return Body.NONE;
     }
 
-    Map<String, List<String>> query() {
-        return query;
-    }
-
-    Map<String, List<String>> body() {
-        return body;
-    }
-
-    Map<String, List<UploadedFile>> files() {
-        return files;
+    /** Tornado's {@code request.arguments}: query values first, then body values, by name. */
+    static Map<String, List<String>> merge(Map<String, List<String>> query, Map<String, List<String>> body) {
+        if (body.isEmpty()) {
+            return query;
+        }
+        if (query.isEmpty()) {
+            return body;
+        }
+        Map<String, List<String>> merged = new LinkedHashMap<>(query);
+        body.forEach((name, values) -> merged.merge(name, values, (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return List.copyOf(both);
+        }));
+        return Collections.unmodifiableMap(merged);
     }
 
     private static Map<String, List<String>> parseUrlEncoded(String text, String where) {
@@ -96,12 +102,19 @@ final class RequestArguments {
                     String value = nameEnd == end ? "" : PercentCodec.decode(text, nameEnd + 1, end, true);
                     values.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
                 } catch (CharacterCodingException e) {
-                    throw new HttpError(400, null, "Invalid unicode in " + where);
+                    throw new InvalidArgumentsException("Invalid unicode in " + where);
                 }
             }
             start = end + 1;
         }
-        return values;
+        return frozen(values);
+    }
+
+    /** An unmodifiable copy, keeping the order, with unmodifiable lists. */
+    private static <T> Map<String, List<T>> frozen(Map<String, List<T>> values) {
+        Map<String, List<T>> copy = new LinkedHashMap<>();
+        values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The {@code boundary} parameter of a multipart content type, unquoted, or null. */
@@ -134,7 +147,7 @@ final class RequestArguments {
         return false;
     }
 
-    private static RequestArguments parseMultipart(HttpServerRequest request, Map<String, List<String>> query) {
+    private static Body parseMultipart(HttpServerRequest request) {
         Map<String, List<String>> body = new LinkedHashMap<>();
         Map<String, List<UploadedFile>> files = new LinkedHashMap<>();
         DefaultFullHttpRequest copy = new DefaultFullHttpRequest(request.version(), HttpMethod.POST, request.uri(),
@@ -156,13 +169,13 @@ final class RequestArguments {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new HttpError(400, null, "Invalid multipart/form-data: " + e.getMessage());
+            throw new InvalidArgumentsException("Invalid multipart/form-data: " + e.getMessage());
         } finally {
             if (decoder != null) {
                 decoder.destroy();
             }
             copy.release();
         }
-        return new RequestArguments(query, body, files);
+        return new Body(frozen(body), frozen(files));
     }
 }
