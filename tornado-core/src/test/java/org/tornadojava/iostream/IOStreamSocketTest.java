@@ -1,0 +1,138 @@
+package org.tornadojava.iostream;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.support.Await;
+import org.tornadojava.support.StreamServer;
+import org.tornadojava.tcpclient.ConnectOptions;
+import org.tornadojava.tcpclient.TcpClient;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link IOStream} over real sockets: TLS, switching to TLS, and backpressure in both directions. */
+class IOStreamSocketTest {
+    private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static IOLoopGroup loops;
+    private static TcpClient client;
+    private static X509Bundle certificate;
+    private static SslContext serverTls;
+    private static SslContext trustingClientTls;
+    private StreamServer server;
+
+    @BeforeAll
+    static void startLoops() throws Exception {
+        loops = new IOLoopGroup(2, Transport.AUTO);
+        client = new TcpClient(loops);
+        certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
+                .setIsCertificateAuthority(true).buildSelfSigned();
+        serverTls = SslContextBuilder.forServer(certificate.toTempCertChainPem(), certificate.toTempPrivateKeyPem())
+                .build();
+        trustingClientTls = SslContextBuilder.forClient().trustManager(certificate.toTempCertChainPem()).build();
+    }
+
+    @AfterAll
+    static void stopLoops() {
+        client.close();
+        loops.close();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static CompletableFuture<Void> echoLine(IOStream stream) {
+        return stream.readUntil(NEWLINE).thenCompose(stream::write);
+    }
+
+    @Test
+    void aTlsServerAndClientExchangeLinesVerifyingTheHostName() throws Exception {
+        server = StreamServer.start(loops, serverTls, (stream, address) -> echoLine(stream));
+
+        IOStream stream = await(client.connect("localhost", server.port(),
+                ConnectOptions.DEFAULTS.withTls(trustingClientTls)));
+        await(stream.write("secret\n".getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(new String(await(stream.readUntil(NEWLINE)), StandardCharsets.US_ASCII)).isEqualTo("secret\n");
+        stream.close();
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateFailsWithStreamClosedError() throws Exception {
+        server = StreamServer.start(loops, serverTls, (stream, address) -> echoLine(stream));
+        SslContext trustsNothingHere = SslContextBuilder.forClient().build();
+
+        CompletableFuture<IOStream> connected = client.connect("localhost", server.port(),
+                ConnectOptions.DEFAULTS.withTls(trustsNothingHere));
+
+        assertThatThrownBy(() -> await(connected)).hasCauseInstanceOf(StreamClosedError.class);
+    }
+
+    @Test
+    void startTlsUpgradesAPlainConnectionAfterAStartTlsLine() throws Exception {
+        server = StreamServer.start(loops, null, (stream, address) -> stream.readUntil(NEWLINE)
+                .thenCompose(command -> stream.write("GO\n".getBytes(StandardCharsets.US_ASCII)))
+                .thenCompose(written -> stream.startTls(true, serverTls, null))
+                .thenCompose(IOStreamSocketTest::echoLine));
+
+        IOStream stream = await(client.connect("127.0.0.1", server.port()));
+        await(stream.write("STARTTLS\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(new String(await(stream.readUntil(NEWLINE)), StandardCharsets.US_ASCII)).isEqualTo("GO\n");
+        await(stream.startTls(false, trustingClientTls, "localhost"));
+        await(stream.write("private\n".getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(new String(await(stream.readUntil(NEWLINE)), StandardCharsets.US_ASCII)).isEqualTo("private\n");
+        assertThat(stream.channel().pipeline().names()).anyMatch(name -> name.contains("tls"));
+        stream.close();
+    }
+
+    @Test
+    void aReaderThatDoesNotReadHoldsBackTheWritersFuture() throws Exception {
+        int size = 32 * 1024 * 1024;
+        CompletableFuture<CompletableFuture<Void>> serverWrite = new CompletableFuture<>();
+        server = StreamServer.start(loops, null, (stream, address) -> {
+            CompletableFuture<Void> written = stream.write(Unpooled.wrappedBuffer(new byte[size]));
+            serverWrite.complete(written);
+            return written;
+        });
+        IOStream stream = await(client.connect("127.0.0.1", server.port()));
+        CompletableFuture<Void> written = await(serverWrite);
+
+        Await.until(() -> !stream.channel().config().isAutoRead());
+        Integer buffered = await(CompletableFuture.supplyAsync(stream::bufferedBytes, stream.channel().eventLoop()));
+        assertThat(buffered).isLessThan(4 * IOStream.READ_CHUNK_SIZE);
+        assertThat(written).isNotDone();
+
+        ByteBuffer chunk = ByteBuffer.allocate(1024 * 1024);
+        long total = 0;
+        while (total < size) {
+            chunk.clear();
+            total += await(stream.readInto(chunk, true));
+        }
+        await(written);
+        assertThat(total).isEqualTo(size);
+        stream.close();
+    }
+}
