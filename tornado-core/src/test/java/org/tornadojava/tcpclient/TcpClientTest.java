@@ -1,0 +1,141 @@
+package org.tornadojava.tcpclient;
+
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tornadojava.iostream.IOStream;
+import org.tornadojava.ioloop.IOLoop;
+import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.ioloop.Transport;
+import org.tornadojava.netutil.Resolver;
+import org.tornadojava.support.StreamServer;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link TcpClient} and {@link Resolver} over real sockets. */
+class TcpClientTest {
+    private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static IOLoopGroup loops;
+    private static TcpClient client;
+    private StreamServer server;
+
+    @BeforeAll
+    static void startLoops() {
+        loops = new IOLoopGroup(2, Transport.AUTO);
+        client = new TcpClient(loops);
+    }
+
+    @AfterAll
+    static void stopLoops() {
+        client.close();
+        loops.close();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectCalledOnALoopPutsTheStreamOnThatLoopAndCompletesThere() throws Exception {
+        server = StreamServer.start(loops, null, (stream, address) -> stream.readUntil(NEWLINE)
+                .thenCompose(stream::write));
+        IOLoop caller = loops.loops().get(1);
+        CompletableFuture<Boolean> completedOnCaller = new CompletableFuture<>();
+        CompletableFuture<IOStream> connected = new CompletableFuture<>();
+
+        caller.addCallback(() -> client.connect("127.0.0.1", server.port()).whenComplete((stream, failure) -> {
+            completedOnCaller.complete(caller.inLoop());
+            if (failure != null) {
+                connected.completeExceptionally(failure);
+            } else {
+                connected.complete(stream);
+            }
+        }));
+
+        IOStream stream = await(connected);
+        assertThat(await(completedOnCaller)).isTrue();
+        assertThat(stream.channel().eventLoop()).isSameAs(caller.eventLoop());
+        await(stream.write("round trip\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(new String(await(stream.readUntil(NEWLINE)), StandardCharsets.US_ASCII)).isEqualTo("round trip\n");
+        stream.close();
+    }
+
+    @Test
+    void aRefusedConnectionFailsWithConnectException() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+
+        CompletableFuture<IOStream> connected = client.connect("127.0.0.1", closedPort);
+
+        assertThatThrownBy(() -> await(connected)).hasCauseInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aHandshakeThatNeverEndsFailsWithTimeoutAndClosesTheConnection() throws Exception {
+        CompletableFuture<IOStream> accepted = new CompletableFuture<>();
+        server = StreamServer.start(loops, null, (stream, address) -> {
+            accepted.complete(stream);
+            return null;
+        });
+        ConnectOptions tls = ConnectOptions.DEFAULTS
+                .withTls(SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build())
+                .withTimeout(Duration.ofMillis(200));
+
+        CompletableFuture<IOStream> connected = client.connect("127.0.0.1", server.port(), tls);
+
+        assertThatThrownBy(() -> await(connected)).hasCauseInstanceOf(TimeoutException.class);
+        IOStream serverSide = await(accepted);
+        assertThat(await(serverSide.readUntilClose())).isNotEmpty();
+    }
+
+    @Test
+    void theSourceAddressIsTheOneTheServerSees() throws Exception {
+        CompletableFuture<InetSocketAddress> seen = new CompletableFuture<>();
+        server = StreamServer.start(loops, null, (stream, address) -> {
+            seen.complete(address);
+            return null;
+        });
+
+        IOStream stream = await(client.connect("127.0.0.1", server.port(),
+                ConnectOptions.DEFAULTS.withSourceAddress(new InetSocketAddress("127.0.0.2", 0))));
+
+        assertThat(await(seen).getAddress().getHostAddress()).isEqualTo("127.0.0.2");
+        stream.close();
+    }
+
+    @Test
+    void theResolverFindsLocalhostAndKeepsIpLiterals() throws Exception {
+        try (Resolver resolver = new Resolver(loops)) {
+            List<InetSocketAddress> localhost = await(resolver.resolve("localhost", 80));
+            List<InetSocketAddress> literal = await(resolver.resolve("127.0.0.7", 81));
+
+            assertThat(localhost).extracting(address -> address.getAddress().isLoopbackAddress()).containsOnly(true);
+            assertThat(localhost).extracting(InetSocketAddress::getPort).containsOnly(80);
+            assertThat(literal).containsExactly(new InetSocketAddress("127.0.0.7", 81));
+        }
+    }
+}
