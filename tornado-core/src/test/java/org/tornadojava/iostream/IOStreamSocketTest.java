@@ -9,36 +9,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.ioloop.IOLoopGroup;
-import org.tornadojava.ioloop.Transport;
 import org.tornadojava.support.Await;
 import org.tornadojava.support.StreamServer;
+import org.tornadojava.support.TcpFixture;
 import org.tornadojava.tcpclient.ConnectOptions;
 import org.tornadojava.tcpclient.TcpClient;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tornadojava.support.TcpFixture.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link IOStream} over real sockets: TLS, switching to TLS, and backpressure in both directions. */
 class IOStreamSocketTest {
     private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static IOLoopGroup loops;
+    private static TcpFixture tcp;
     private static TcpClient client;
     private static X509Bundle certificate;
     private static SslContext serverTls;
     private static SslContext trustingClientTls;
-    private StreamServer server;
 
     @BeforeAll
     static void startLoops() throws Exception {
-        loops = new IOLoopGroup(2, Transport.AUTO);
-        client = new TcpClient(loops);
+        tcp = new TcpFixture();
+        client = tcp.client();
         certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
                 .setIsCertificateAuthority(true).buildSelfSigned();
         serverTls = SslContextBuilder.forServer(certificate.toTempCertChainPem(), certificate.toTempPrivateKeyPem())
@@ -48,19 +46,12 @@ class IOStreamSocketTest {
 
     @AfterAll
     static void stopLoops() {
-        client.close();
-        loops.close();
+        tcp.close();
     }
 
     @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
+    void stopServers() {
+        tcp.stopServers();
     }
 
     private static CompletableFuture<Void> echoLine(IOStream stream) {
@@ -69,7 +60,7 @@ class IOStreamSocketTest {
 
     @Test
     void aTlsServerAndClientExchangeLinesVerifyingTheHostName() throws Exception {
-        server = StreamServer.start(loops, serverTls, (stream, address) -> echoLine(stream));
+        StreamServer server = tcp.serve(serverTls, (stream, address) -> echoLine(stream));
 
         IOStream stream = await(client.connect("localhost", server.port(),
                 ConnectOptions.DEFAULTS.withTls(trustingClientTls)));
@@ -81,7 +72,7 @@ class IOStreamSocketTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateFailsWithStreamClosedError() throws Exception {
-        server = StreamServer.start(loops, serverTls, (stream, address) -> echoLine(stream));
+        StreamServer server = tcp.serve(serverTls, (stream, address) -> echoLine(stream));
         SslContext trustsNothingHere = SslContextBuilder.forClient().build();
 
         CompletableFuture<IOStream> connected = client.connect("localhost", server.port(),
@@ -92,7 +83,7 @@ class IOStreamSocketTest {
 
     @Test
     void startTlsUpgradesAPlainConnectionAfterAStartTlsLine() throws Exception {
-        server = StreamServer.start(loops, null, (stream, address) -> stream.readUntil(NEWLINE)
+        StreamServer server = tcp.serve(null, (stream, address) -> stream.readUntil(NEWLINE)
                 .thenCompose(command -> stream.write("GO\n".getBytes(StandardCharsets.US_ASCII)))
                 .thenCompose(written -> stream.startTls(true, serverTls, null))
                 .thenCompose(IOStreamSocketTest::echoLine));
@@ -112,7 +103,7 @@ class IOStreamSocketTest {
     void aReaderThatDoesNotReadHoldsBackTheWritersFuture() throws Exception {
         int size = 32 * 1024 * 1024;
         CompletableFuture<CompletableFuture<Void>> serverWrite = new CompletableFuture<>();
-        server = StreamServer.start(loops, null, (stream, address) -> {
+        StreamServer server = tcp.serve(null, (stream, address) -> {
             CompletableFuture<Void> written = stream.write(Unpooled.wrappedBuffer(new byte[size]));
             serverWrite.complete(written);
             return written;

@@ -8,10 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.iostream.IOStream;
 import org.tornadojava.ioloop.IOLoop;
-import org.tornadojava.ioloop.IOLoopGroup;
-import org.tornadojava.ioloop.Transport;
 import org.tornadojava.netutil.Resolver;
 import org.tornadojava.support.StreamServer;
+import org.tornadojava.support.TcpFixture;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -20,48 +19,40 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tornadojava.support.TcpFixture.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link TcpClient} and {@link Resolver} over real sockets. */
 class TcpClientTest {
     private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static IOLoopGroup loops;
+    private static TcpFixture tcp;
     private static TcpClient client;
-    private StreamServer server;
 
     @BeforeAll
     static void startLoops() {
-        loops = new IOLoopGroup(2, Transport.AUTO);
-        client = new TcpClient(loops);
+        tcp = new TcpFixture();
+        client = tcp.client();
     }
 
     @AfterAll
     static void stopLoops() {
-        client.close();
-        loops.close();
+        tcp.close();
     }
 
     @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
+    void stopServers() {
+        tcp.stopServers();
     }
 
     @Test
     void connectCalledOnALoopPutsTheStreamOnThatLoopAndCompletesThere() throws Exception {
-        server = StreamServer.start(loops, null, (stream, address) -> stream.readUntil(NEWLINE)
+        StreamServer server = tcp.serve(null, (stream, address) -> stream.readUntil(NEWLINE)
                 .thenCompose(stream::write));
-        IOLoop caller = loops.loops().get(1);
+        IOLoop caller = tcp.loops().loops().get(1);
         CompletableFuture<Boolean> completedOnCaller = new CompletableFuture<>();
         CompletableFuture<IOStream> connected = new CompletableFuture<>();
 
@@ -97,7 +88,7 @@ class TcpClientTest {
     @Test
     void aHandshakeThatNeverEndsFailsWithTimeoutAndClosesTheConnection() throws Exception {
         CompletableFuture<IOStream> accepted = new CompletableFuture<>();
-        server = StreamServer.start(loops, null, (stream, address) -> {
+        StreamServer server = tcp.serve(null, (stream, address) -> {
             accepted.complete(stream);
             return null;
         });
@@ -115,7 +106,7 @@ class TcpClientTest {
     @Test
     void theSourceAddressIsTheOneTheServerSees() throws Exception {
         CompletableFuture<InetSocketAddress> seen = new CompletableFuture<>();
-        server = StreamServer.start(loops, null, (stream, address) -> {
+        StreamServer server = tcp.serve(null, (stream, address) -> {
             seen.complete(address);
             return null;
         });
@@ -129,7 +120,7 @@ class TcpClientTest {
 
     @Test
     void theResolverFindsLocalhostAndKeepsIpLiterals() throws Exception {
-        try (Resolver resolver = new Resolver(loops)) {
+        try (Resolver resolver = new Resolver(tcp.loops())) {
             List<InetSocketAddress> localhost = await(resolver.resolve("localhost", 80));
             List<InetSocketAddress> literal = await(resolver.resolve("127.0.0.7", 81));
 
