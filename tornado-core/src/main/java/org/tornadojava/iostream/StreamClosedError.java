@@ -8,7 +8,7 @@ import java.io.IOException;
  * {@link UnsatisfiableReadError} or a {@link StreamBufferFullError}; it is null when the peer or the application
  * closed the stream normally. Immutable; thread-safe.
  */
-public class StreamClosedError extends IOException {
+public final class StreamClosedError extends IOException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,6 +1,9 @@
 package org.tornadojava.iostream;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.pkitesting.CertificateBuilder;
@@ -15,6 +18,7 @@ import org.tornadojava.support.TcpFixture;
 import org.tornadojava.tcpclient.ConnectOptions;
 import org.tornadojava.tcpclient.TcpClient;
 
+import javax.net.ssl.SSLEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +41,7 @@ class IOStreamSocketTest {
     static void startLoops() throws Exception {
         tcp = new TcpFixture();
         client = tcp.client();
-        certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").rsa2048()
+        certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost").ecp256()
                 .setIsCertificateAuthority(true).buildSelfSigned();
         serverTls = SslContextBuilder.forServer(certificate.toTempCertChainPem(), certificate.toTempPrivateKeyPem())
                 .build();
@@ -97,6 +101,31 @@ class IOStreamSocketTest {
         assertThat(new String(await(stream.readUntil(NEWLINE)), StandardCharsets.US_ASCII)).isEqualTo("private\n");
         assertThat(stream.channel().pipeline().names()).anyMatch(name -> name.contains("tls"));
         stream.close();
+    }
+
+    @Test
+    void aTlsHelloThatArrivedBeforeStartTlsIsHandedToTheHandshake() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        IOStream stream = new IOStream(channel);
+        SSLEngine client = trustingClientTls.newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
+        client.beginHandshake();
+        ByteBuffer hello = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
+        client.wrap(ByteBuffer.allocate(0), hello);
+        hello.flip();
+        channel.writeInbound(Unpooled.wrappedBuffer(Unpooled.copiedBuffer("STARTTLS\n", StandardCharsets.US_ASCII),
+                Unpooled.wrappedBuffer(hello)));
+        CompletableFuture<byte[]> command = stream.readUntil(NEWLINE);
+        channel.runPendingTasks();
+        assertThat(command.join()).isEqualTo("STARTTLS\n".getBytes(StandardCharsets.US_ASCII));
+
+        stream.startTls(true, serverTls, null);
+
+        ByteBuf serverHello = channel.readOutbound();
+        assertThat(serverHello).isNotNull();
+        assertThat(serverHello.getByte(0)).isEqualTo((byte) 22);
+        serverHello.release();
+        stream.close();
+        channel.finishAndReleaseAll();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.tornadojava.tcpclient;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,24 @@ class TcpClientTest {
                 ConnectOptions.DEFAULTS.withSourceAddress(new InetSocketAddress("127.0.0.2", 0))));
 
         assertThat(await(seen).getAddress().getHostAddress()).isEqualTo("127.0.0.2");
+        stream.close();
+    }
+
+    @Test
+    void setNodelayTurnsNaglesAlgorithmOnAndOff() throws Exception {
+        StreamServer server = tcp.serve(null, (stream, address) -> null);
+        IOStream stream = await(client.connect("127.0.0.1", server.port()));
+        Channel channel = stream.channel();
+
+        stream.setNodelay(false);
+        boolean afterOff = await(CompletableFuture.supplyAsync(() -> channel.config().getOption(
+                ChannelOption.TCP_NODELAY), channel.eventLoop()));
+        stream.setNodelay(true);
+        boolean afterOn = await(CompletableFuture.supplyAsync(() -> channel.config().getOption(
+                ChannelOption.TCP_NODELAY), channel.eventLoop()));
+
+        assertThat(afterOff).isFalse();
+        assertThat(afterOn).isTrue();
         stream.close();
     }
 
