@@ -1,5 +1,6 @@
 package org.tornadojava.iostream;
 
+import ch.qos.logback.classic.Level;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -13,19 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.support.Await;
+import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.StreamServer;
 import org.tornadojava.support.TcpFixture;
 import org.tornadojava.tcpclient.ConnectOptions;
 import org.tornadojava.tcpclient.TcpClient;
 
 import javax.net.ssl.SSLEngine;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tornadojava.support.TcpFixture.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tornadojava.support.TcpFixture.await;
 
 /** {@link IOStream} over real sockets: TLS, switching to TLS, and backpressure in both directions. */
 class IOStreamSocketTest {
@@ -83,6 +86,23 @@ class IOStreamSocketTest {
                 ConnectOptions.DEFAULTS.withTls(trustsNothingHere));
 
         assertThatThrownBy(() -> await(connected)).hasCauseInstanceOf(StreamClosedError.class);
+    }
+
+    @Test
+    void plainTextOnATlsPortClosesTheStreamWithoutAWarning() throws Exception {
+        CompletableFuture<Throwable> readFailure = new CompletableFuture<>();
+        StreamServer server = tcp.serve(serverTls, (stream, address) -> stream.readUntil(NEWLINE)
+                .whenComplete((line, failure) -> readFailure.complete(failure)));
+        try (LogCapture logs = LogCapture.of("tornado", "io.netty")) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("not a TLS record, just text\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getInputStream().readAllBytes();
+            }
+
+            assertThat(await(readFailure)).isInstanceOf(StreamClosedError.class);
+            assertThat(logs.messagesAtLeast(Level.INFO)).isEmpty();
+        }
     }
 
     @Test
