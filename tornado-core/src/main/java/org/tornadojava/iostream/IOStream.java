@@ -396,6 +396,8 @@ public final class IOStream {
         if (!buffer.isReadable()) {
             buffer.release();
             buffer = Unpooled.EMPTY_BUFFER;
+        } else {
+            buffer.discardSomeReadBytes();
         }
         return () -> read.future.complete(result);
     }
