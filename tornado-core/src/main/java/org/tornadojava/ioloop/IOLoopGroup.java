@@ -80,6 +80,17 @@ public final class IOLoopGroup implements AutoCloseable {
     }
 
     /**
+     * The caller's loop when it is one of this group's, otherwise the next loop in round-robin order: where work
+     * asked for by the caller should live so its futures complete on the caller's loop. Any thread.
+     *
+     * @return a loop of this group
+     */
+    public IOLoop currentOrNext() {
+        IOLoop caller = IOLoop.currentOrNull();
+        return caller != null && byEventLoop.containsKey(caller.eventLoop()) ? caller : next();
+    }
+
+    /**
      * The IOLoop wrapping one of this group's Netty event loops. Any thread.
      *
      * @param eventLoop an event loop of this group, e.g. {@code channel.eventLoop()}

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.PythonTornado;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class TornadoInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(tornadoImports(), PYTHON + " cannot import tornado");
+        Assumptions.assumeTrue(PythonTornado.available(), PYTHON + " cannot import tornado");
         Path script = Path.of(TornadoInteropTest.class.getResource("/httpclient/tornado_server.py").toURI());
         output = Files.createTempFile("tornado-server", ".log");
         process = new ProcessBuilder(PYTHON, script.toString())
@@ -57,19 +58,6 @@ class TornadoInteropTest {
         }
         if (output != null) {
             Files.deleteIfExists(output);
-        }
-    }
-
-    private static boolean tornadoImports() {
-        try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import tornado").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

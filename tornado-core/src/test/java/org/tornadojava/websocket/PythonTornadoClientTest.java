@@ -2,6 +2,7 @@ package org.tornadojava.websocket;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.PythonTornado;
 import org.tornadojava.support.TestServer;
 import org.tornadojava.web.Application;
 import tools.jackson.databind.JsonNode;
@@ -22,18 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonTornadoClientTest {
     static final String PYTHON = "/usr/bin/python3";
 
-    static boolean tornadoAvailable() {
-        try {
-            Process probe = new ProcessBuilder(PYTHON, "-c", "import tornado").redirectErrorStream(true).start();
-            return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     @Test
     void tornadosOwnClientTalksToOurServer() throws Exception {
-        Assumptions.assumeTrue(tornadoAvailable(), "Python Tornado is not installed at " + PYTHON);
+        Assumptions.assumeTrue(PythonTornado.available(), "Python Tornado is not installed at " + PYTHON);
         Application app = Application.builder()
                 .route("/echo/(.*)", WebSocketMessagingTest.Echo::new)
                 .websocketMaxMessageSize(4096)
