@@ -68,6 +68,17 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
+     * Removes the events seen so far and returns them, so a later call returns only newer ones. Any thread.
+     *
+     * @return the removed events, oldest first
+     */
+    public List<ILoggingEvent> drain() {
+        List<ILoggingEvent> taken = List.copyOf(events);
+        events.removeAll(taken);
+        return taken;
+    }
+
+    /**
      * Formatted messages of the events at or above a level. Any thread.
      *
      * @param level the lowest level
