@@ -125,7 +125,7 @@ public final class GenTestExtension implements InvocationInterceptor, ParameterR
     }
 
     private static GenTestContext genContext(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(GenTestContext.class, type -> new GenTestContext(),
+        return context.getStore(NAMESPACE).computeIfAbsent(GenTestContext.class, type -> new GenTestContext(),
                 GenTestContext.class);
     }
 }
