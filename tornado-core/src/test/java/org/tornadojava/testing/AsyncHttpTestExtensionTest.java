@@ -77,8 +77,23 @@ class AsyncHttpTestExtensionTest {
                 .contains("without a @TestApplication");
     }
 
+    /** Records the server each of its two tests receives. */
+    abstract static class RecordsItsServers {
+        abstract List<AsyncHttpTestServer> seen();
+
+        @Test
+        void first(AsyncHttpTestServer server) {
+            seen().add(server);
+        }
+
+        @Test
+        void second(AsyncHttpTestServer server) {
+            seen().add(server);
+        }
+    }
+
     @AsyncHttpTest
-    static class PerTestFixture {
+    static class PerTestFixture extends RecordsItsServers {
         static final List<AsyncHttpTestServer> SEEN = new CopyOnWriteArrayList<>();
 
         @TestApplication
@@ -86,32 +101,22 @@ class AsyncHttpTestExtensionTest {
             return Application.builder().route("/", Hello::new).build();
         }
 
-        @Test
-        void first(AsyncHttpTestServer server) {
-            SEEN.add(server);
-        }
-
-        @Test
-        void second(AsyncHttpTestServer server) {
-            SEEN.add(server);
+        @Override
+        List<AsyncHttpTestServer> seen() {
+            return SEEN;
         }
     }
 
     @AsyncHttpTest
-    static class PerClassFixture {
+    static class PerClassFixture extends RecordsItsServers {
         static final List<AsyncHttpTestServer> SEEN = new CopyOnWriteArrayList<>();
 
         @TestApplication
         static final Application APP = Application.builder().route("/", Hello::new).build();
 
-        @Test
-        void first(AsyncHttpTestServer server) {
-            SEEN.add(server);
-        }
-
-        @Test
-        void second(AsyncHttpTestServer server) {
-            SEEN.add(server);
+        @Override
+        List<AsyncHttpTestServer> seen() {
+            return SEEN;
         }
     }
 
