@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * IOLoop, so the continuation runs where the handler lives. At most {@code queueCapacity} tasks wait; beyond that
  * a submission is refused at once (handlers answer 503). Idle threads end after a minute. Thread-safe.
  */
-public final class BlockingExecutor implements AutoCloseable {
+public final class BlockingExecutor implements Executor, AutoCloseable {
     /** Default number of threads, {@value}. */
     public static final int DEFAULT_THREADS = 10;
     /** Default number of queued tasks, {@value}. */
@@ -53,18 +54,18 @@ public final class BlockingExecutor implements AutoCloseable {
      * @throws RejectedExecutionException when the queue is full or the pool is shut down
      */
     public <T> CompletableFuture<T> submit(Callable<T> task, IOLoop loop) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        pool.execute(() -> {
-            T value;
-            try {
-                value = task.call();
-            } catch (Throwable e) {
-                loop.addCallback(() -> result.completeExceptionally(e));
-                return;
-            }
-            loop.addCallback(() -> result.complete(value));
-        });
-        return result;
+        return loop.runInExecutor(pool, task);
+    }
+
+    /**
+     * Runs the task on the pool, for {@link IOLoop#runInExecutor}. Any thread.
+     *
+     * @param task the blocking work
+     * @throws RejectedExecutionException when the queue is full or the pool is shut down
+     */
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
     }
 
     /**

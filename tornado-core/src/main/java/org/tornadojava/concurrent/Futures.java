@@ -5,14 +5,17 @@ import org.tornadojava.ioloop.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Future helpers in the spirit of Tornado's {@code gen}: {@link #withTimeout} and {@link #all}. Sleeping is
- * {@link IOLoop#sleep(Duration)}. Stateless; thread-safe.
+ * Future helpers in the spirit of Tornado's {@code gen}: {@link #withTimeout}, {@link #all} and {@link #moment}.
+ * Sleeping is {@link IOLoop#sleep(Duration)}; results in completion order come from {@link WaitIterator}.
+ * Stateless; thread-safe.
  */
 public final class Futures {
     private Futures() {
@@ -91,5 +94,52 @@ public final class Futures {
             }
             return results;
         });
+    }
+
+    /**
+     * Same as {@link #all(CompletionStage[])} for a map, Tornado's {@code gen.multi} over a dict: completes with a
+     * map of the same keys (in the given map's iteration order) to the results. Any thread.
+     *
+     * @param stages the stages by key
+     * @param <K> the key type
+     * @param <T> the result type
+     * @return a future of the results by key
+     */
+    public static <K, T> CompletableFuture<Map<K, T>> all(Map<K, ? extends CompletionStage<? extends T>> stages) {
+        List<K> keys = new ArrayList<>(stages.keySet());
+        List<CompletionStage<? extends T>> values = new ArrayList<>(stages.size());
+        for (K key : keys) {
+            values.add(stages.get(key));
+        }
+        return Futures.<T>all(values).thenApply(results -> {
+            Map<K, T> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                byKey.put(keys.get(i), results.get(i));
+            }
+            return byKey;
+        });
+    }
+
+    /**
+     * Yields one turn of the loop, Tornado's {@code gen.moment}: the future completes on {@code loop} after the
+     * callbacks already queued there have run, so a long computation can let other work in. Any thread.
+     *
+     * @param loop the loop to yield
+     * @return a future completed with null on the loop's next turn
+     */
+    public static CompletableFuture<Void> moment(IOLoop loop) {
+        CompletableFuture<Void> turn = new CompletableFuture<>();
+        loop.addCallback(() -> turn.complete(null));
+        return turn;
+    }
+
+    /**
+     * Same as {@link #moment(IOLoop)} on the caller's IOLoop.
+     *
+     * @return a future completed with null on the loop's next turn
+     * @throws IllegalStateException when not called on an IOLoop
+     */
+    public static CompletableFuture<Void> moment() {
+        return moment(IOLoop.current());
     }
 }

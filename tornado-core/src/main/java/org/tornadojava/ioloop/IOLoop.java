@@ -7,9 +7,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One event-loop thread, Tornado's {@code IOLoop} on top of a Netty {@link EventLoop}.
@@ -125,6 +131,120 @@ public final class IOLoop implements Executor {
         CompletableFuture<Void> done = new CompletableFuture<>();
         callLater(delay, () -> done.complete(null));
         return done;
+    }
+
+    /**
+     * Runs blocking work on {@code executor} and delivers its outcome on this loop, Tornado's
+     * {@code IOLoop.run_in_executor}. Any thread.
+     *
+     * @param executor where the task runs, e.g. a {@code BlockingExecutor}
+     * @param task the blocking work
+     * @param <T> the result type
+     * @return a future completed on this loop with the task's result, or failed with what it threw
+     * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
+     */
+    public <T> CompletableFuture<T> runInExecutor(Executor executor, Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            T value;
+            try {
+                value = task.call();
+            } catch (Throwable e) {
+                addCallback(() -> result.completeExceptionally(e));
+                return;
+            }
+            addCallback(() -> result.complete(value));
+        });
+        return result;
+    }
+
+    /**
+     * Runs {@code main} on a loop of a temporary one-thread group and waits for the stage it returns, Tornado's
+     * {@code IOLoop.current().run_sync(main, timeout)}: for {@code main} methods and scripts. The group is stopped
+     * before this returns. Only from a thread that is not an IOLoop (it blocks the caller).
+     *
+     * @param main builds the work; called on the loop
+     * @param timeout longest wait
+     * @param <T> the result type
+     * @return the stage's result
+     * @throws TimeoutException when the stage is not complete in time (the stage is then cancelled)
+     * @throws IllegalStateException when called on an IOLoop thread
+     * @throws RuntimeException the stage's failure: unchecked ones as they are, checked ones in a
+     *         {@link CompletionException}
+     */
+    public static <T> T runSync(Supplier<? extends CompletionStage<T>> main, Duration timeout)
+            throws TimeoutException {
+        requireNotOnLoop();
+        try (IOLoopGroup group = new IOLoopGroup(1, Transport.AUTO)) {
+            return runSync(group, main, timeout);
+        }
+    }
+
+    /**
+     * Runs {@code main} on the next loop of {@code group} and waits for the stage it returns; the group keeps
+     * running. See {@link #runSync(Supplier, Duration)}. Only from a thread that is not an IOLoop.
+     *
+     * @param group where {@code main} runs
+     * @param main builds the work; called on the loop
+     * @param timeout longest wait
+     * @param <T> the result type
+     * @return the stage's result
+     * @throws TimeoutException when the stage is not complete in time (the stage is then cancelled)
+     * @throws IllegalStateException when called on an IOLoop thread
+     * @throws RuntimeException the stage's failure: unchecked ones as they are, checked ones in a
+     *         {@link CompletionException}
+     */
+    public static <T> T runSync(IOLoopGroup group, Supplier<? extends CompletionStage<T>> main, Duration timeout)
+            throws TimeoutException {
+        requireNotOnLoop();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        group.next().addCallback(() -> {
+            CompletableFuture<T> stage;
+            try {
+                stage = main.get().toCompletableFuture();
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            stage.whenComplete((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            });
+            result.whenComplete((value, error) -> stage.cancel(false));
+        });
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(false);
+            throw new TimeoutException("runSync timed out after " + timeout);
+        } catch (InterruptedException e) {
+            result.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        } catch (ExecutionException e) {
+            throw unchecked(e.getCause());
+        }
+    }
+
+    private static void requireNotOnLoop() {
+        if (currentOrNull() != null) {
+            throw new IllegalStateException("runSync blocks its caller and cannot run on an IOLoop thread: "
+                    + Thread.currentThread().getName());
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     private static Runnable guarded(Runnable callback) {

@@ -6,9 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.support.OnLoop;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class FuturesTest {
     private static IOLoopGroup group;
@@ -88,5 +93,49 @@ class FuturesTest {
             assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
         }
         assertThatThrownBy(() -> new BlockingExecutor(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void allOverAMapKeepsTheKeysAndTheirOrder() throws Exception {
+        IOLoop loop = group.next();
+        Map<String, CompletableFuture<Integer>> stages = new LinkedHashMap<>();
+        stages.put("slow", loop.sleep(Duration.ofMillis(30)).thenApply(v -> 1));
+        stages.put("quick", CompletableFuture.completedFuture(2));
+        Map<String, Integer> results = Futures.all(stages).get(5, TimeUnit.SECONDS);
+        assertThat(results).containsExactly(entry("slow", 1), entry("quick", 2));
+    }
+
+    @Test
+    void momentLetsTheCallbacksAlreadyQueuedRunFirst() throws Exception {
+        IOLoop loop = group.next();
+        List<String> order = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.addCallback(() -> {
+            loop.addCallback(() -> order.add("queued before"));
+            Futures.moment().thenRun(() -> {
+                order.add("after moment");
+                done.complete(null);
+            });
+            order.add("still running");
+        });
+        done.get(5, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("still running", "queued before", "after moment");
+        assertThatThrownBy(Futures::moment).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void runInExecutorRunsOffTheLoopAndCompletesOnIt() throws Exception {
+        IOLoop loop = group.next();
+        try (BlockingExecutor executor = new BlockingExecutor(1, 10)) {
+            CompletableFuture<String> ran = new CompletableFuture<>();
+            CompletableFuture<Thread> completedOn = OnLoop.completionThread(loop, () -> loop.runInExecutor(executor,
+                    () -> Thread.currentThread().getName()).whenComplete((name, error) -> ran.complete(name)));
+            assertThat(ran.get(5, TimeUnit.SECONDS)).startsWith("tornado-executor");
+            assertThat(completedOn.get(5, TimeUnit.SECONDS)).isSameAs(OnLoop.threadOf(loop));
+            CompletableFuture<String> failed = loop.runInExecutor(executor, () -> {
+                throw new java.io.IOException("disk gone");
+            });
+            assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("disk gone");
+        }
     }
 }
