@@ -1,16 +1,16 @@
 package org.tornadojava.examples;
 
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.AsyncHttpTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HelloWorldTest {
     @Test
-    void theDocumentedExampleServesBothRoutes() throws Exception {
-        try (TestServer server = TestServer.start(HelloWorld.makeApp())) {
-            assertThat(server.get("/").text()).isEqualTo("Hello, world");
-            assertThat(server.get("/story/7").text()).isEqualTo("You requested story 7");
+    void theDocumentedExampleServesBothRoutes() {
+        try (AsyncHttpTestServer server = AsyncHttpTestServer.start(HelloWorld.makeApp())) {
+            assertThat(server.fetch("/").text()).isEqualTo("Hello, world");
+            assertThat(server.fetch("/story/7").text()).isEqualTo("You requested story 7");
         }
     }
 }

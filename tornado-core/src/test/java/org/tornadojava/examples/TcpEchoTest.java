@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
-import org.tornadojava.support.LogCapture;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.support.PythonTornado;
 import org.tornadojava.tcpclient.TcpClient;
 

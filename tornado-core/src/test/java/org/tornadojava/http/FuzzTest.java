@@ -3,8 +3,8 @@ package org.tornadojava.http;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 

@@ -3,9 +3,9 @@ package org.tornadojava.http;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
-import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 

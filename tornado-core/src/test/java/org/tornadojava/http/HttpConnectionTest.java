@@ -3,10 +3,10 @@ package org.tornadojava.http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 

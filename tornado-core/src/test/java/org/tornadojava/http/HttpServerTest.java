@@ -3,8 +3,8 @@ package org.tornadojava.http;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 
 import java.io.IOException;

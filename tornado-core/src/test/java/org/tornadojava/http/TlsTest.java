@@ -5,16 +5,16 @@ import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
-import org.tornadojava.support.TlsHelloServer;
 import org.tornadojava.support.TlsClient;
+import org.tornadojava.support.TlsHelloServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 
-import javax.net.ssl.SSLSocket;
 import java.nio.file.Path;
+import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

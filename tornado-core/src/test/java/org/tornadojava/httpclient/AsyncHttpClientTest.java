@@ -83,7 +83,7 @@ class AsyncHttpClientTest {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return server.getUrl(path);
     }
 
     private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {

@@ -19,14 +19,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tornadojava.support.Await.until;
+import static org.tornadojava.testing.Await.until;
 
 /** maxClients and its queue, the three timeouts, cancellation and closing the client. */
 class ClientLimitsTest {
@@ -82,7 +82,7 @@ class ClientLimitsTest {
     }
 
     private static String url(String id) {
-        return "http://127.0.0.1:" + server.port() + "/park/" + id;
+        return server.getUrl("/park/" + id);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.tornadojava.httpclient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tornadojava.support.Await.until;
+import static org.tornadojava.testing.Await.until;
 
 /** The idle side of the pool: what leaves it, and that nothing is left behind for a host once it is empty. */
 class ConnectionPoolTest {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tornadojava.support.Await.until;
+import static org.tornadojava.testing.Await.until;
 
 /** Keep-alive: connections are reused, closed when they must be, and a stale one is replaced for safe methods. */
 class ConnectionReuseTest {

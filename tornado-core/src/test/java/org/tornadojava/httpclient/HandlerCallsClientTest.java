@@ -84,7 +84,7 @@ class HandlerCallsClientTest {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return server.getUrl(path);
     }
 
     /** A server whose {@code /proxy} fetches {@code /upstream} with the client in the reference. */

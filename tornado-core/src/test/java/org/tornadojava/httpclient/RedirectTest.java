@@ -96,7 +96,7 @@ class RedirectTest {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return server.getUrl(path);
     }
 
     private static HttpResponse fetch(HttpRequest request) throws Exception {

@@ -80,7 +80,7 @@ class ResponseBodyTest {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return server.getUrl(path);
     }
 
     @Test

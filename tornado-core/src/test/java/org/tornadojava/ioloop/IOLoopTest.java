@@ -3,7 +3,7 @@ package org.tornadojava.ioloop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
+import org.tornadojava.testing.LogCapture;
 
 import java.time.Duration;
 import java.time.Instant;

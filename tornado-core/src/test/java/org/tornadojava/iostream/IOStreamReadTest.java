@@ -6,7 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
+import org.tornadojava.testing.LogCapture;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
-import org.tornadojava.support.Await;
 import org.tornadojava.support.OnLoop;
+import org.tornadojava.testing.Await;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,49 +3,56 @@ package org.tornadojava.support;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
-import org.tornadojava.ioloop.Transport;
+import org.tornadojava.testing.AsyncHttpTestServer;
 import org.tornadojava.web.Application;
 
 import java.io.IOException;
-import java.time.Duration;
 
-/** An application served on 127.0.0.1 at a free port with its own IOLoops, for black-box tests. */
+/**
+ * The public {@link AsyncHttpTestServer} (two IOLoops by default) plus this project's byte-level client, for tests
+ * that must decide every byte sent: {@link #get}, {@link #send} and {@link #connect} go through
+ * {@link RawHttpClient}; everything else is the public fixture's.
+ */
 public final class TestServer implements AutoCloseable {
-    private final IOLoopGroup loops;
-    private final HttpServer server;
+    private final AsyncHttpTestServer server;
 
-    private TestServer(Application application, HttpServerOptions options, int threads) {
-        this.loops = new IOLoopGroup(threads, Transport.AUTO);
-        if (options.address().equals("0.0.0.0")) {
-            options.address("127.0.0.1");
-        }
-        this.server = new HttpServer(application, options.port(0), loops);
-        server.start();
+    private TestServer(AsyncHttpTestServer server) {
+        this.server = server;
     }
 
     public static TestServer start(Application application) {
-        return new TestServer(application, new HttpServerOptions(), 2);
+        return start(application, new HttpServerOptions());
     }
 
     public static TestServer start(Application application, HttpServerOptions options) {
-        return new TestServer(application, options, 2);
+        return start(application, options, 2);
     }
 
     /** Serves on {@code threads} IOLoops. */
     public static TestServer start(Application application, HttpServerOptions options, int threads) {
-        return new TestServer(application, options, threads);
+        return new TestServer(AsyncHttpTestServer.start(application, options, threads));
+    }
+
+    /** The public fixture this wraps: fetch, getUrl, websocketConnect. */
+    public AsyncHttpTestServer fixture() {
+        return server;
     }
 
     public int port() {
         return server.port();
     }
 
+    /** An absolute URL on the server, e.g. {@code http://127.0.0.1:PORT/path}. */
+    public String getUrl(String path) {
+        return server.getUrl(path);
+    }
+
     public IOLoopGroup loops() {
-        return loops;
+        return server.loops();
     }
 
     public HttpServer server() {
-        return server;
+        return server.server();
     }
 
     public RawResponse get(String path) throws IOException {
@@ -62,7 +69,6 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(Duration.ofSeconds(5));
-        loops.shutdown(Duration.ofSeconds(5));
+        server.close();
     }
 }

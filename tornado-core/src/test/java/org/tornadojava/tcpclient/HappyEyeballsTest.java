@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

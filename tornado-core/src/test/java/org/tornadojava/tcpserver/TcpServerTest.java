@@ -12,7 +12,7 @@ import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.netutil.Sockets;
-import org.tornadojava.support.LogCapture;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.support.StreamServer;
 
 import java.io.BufferedReader;

@@ -3,11 +3,11 @@ package org.tornadojava.web;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.tornadojava.http.StreamClosedException;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.Await;
+import org.tornadojava.testing.LogCapture;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,7 +160,7 @@ class ClientDisconnectTest {
             }
             assertThat(probe.closedOnLoop.get(5, TimeUnit.SECONDS)).isTrue();
             probe.gate.complete(null);
-            await(() -> probe.onFinish.get() == 1 && !probe.cleanup.isEmpty());
+            Await.until(() -> probe.onFinish.get() == 1 && !probe.cleanup.isEmpty());
             // one more round trip through the server proves its loops are healthy
             assertThat(server.get("/wait/none").status()).isEqualTo(500);
             assertThat(probe.onConnectionClose).hasValue(1);
@@ -183,7 +181,7 @@ class ClientDisconnectTest {
                 client.write("GET /wait/never HTTP/1.1\r\nHost: x\r\nX-Half: ");
                 client.close();
             }
-            await(() -> server.server().connectionCount() == 0);
+            Await.until(() -> server.server().connectionCount() == 0);
             assertThat(logs.messagesAtLeast(Level.WARN)).isEmpty();
         }
     }
@@ -200,8 +198,8 @@ class ClientDisconnectTest {
                 client.socket().getInputStream().readNBytes(128 * 1024);
                 client.close();
             }
-            await(() -> server.server().connectionCount() == 0);
-            await(() -> app.executor().active() == 0 && app.executor().queued() == 0);
+            Await.until(() -> server.server().connectionCount() == 0);
+            Await.until(() -> app.executor().active() == 0 && app.executor().queued() == 0);
             assertThat(logs.messagesAtLeast(Level.WARN)).isEmpty();
         }
     }
@@ -217,20 +215,10 @@ class ClientDisconnectTest {
                 client.socket().getInputStream().readNBytes(256 * 1024);
                 client.close();
             }
-            await(() -> server.server().connectionCount() == 0);
+            Await.until(() -> server.server().connectionCount() == 0);
             assertThat(server.get("/wait/none").status()).isEqualTo(500);
             assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("/pump"))
                     .allMatch(e -> !e.getLevel().isGreaterOrEqual(Level.WARN));
-        }
-    }
-
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }

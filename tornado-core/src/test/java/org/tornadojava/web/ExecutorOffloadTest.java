@@ -6,6 +6,7 @@ import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.Await;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,9 +132,9 @@ class ExecutorOffloadTest {
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try (TestServer server = TestServer.start(app)) {
             Future<RawResponse> running = clients.submit(() -> server.get("/held"));
-            ClientDisconnectTest.await(() -> executor.active() == 1);
+            Await.until(() -> executor.active() == 1);
             Future<RawResponse> queued = clients.submit(() -> server.get("/held"));
-            ClientDisconnectTest.await(() -> executor.queued() == 1);
+            Await.until(() -> executor.queued() == 1);
             RawResponse refused = server.get("/held");
             assertThat(refused.status()).isEqualTo(503);
             RELEASE.countDown();

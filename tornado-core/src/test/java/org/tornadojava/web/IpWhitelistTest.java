@@ -2,9 +2,9 @@ package org.tornadojava.web;
 
 import org.junit.jupiter.api.Test;
 import org.tornadojava.http.CidrSet;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 
 import java.util.List;
 import java.util.Map;

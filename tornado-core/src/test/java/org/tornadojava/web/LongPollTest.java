@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.Await;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,9 +60,9 @@ class LongPollTest {
         try (TestServer server = TestServer.start(app)) {
             RawHttpClient leaver = server.connect();
             leaver.write("GET /updates HTTP/1.1\r\nHost: x\r\n\r\n");
-            ClientDisconnectTest.await(() -> BOARD.waiters.size() == 1);
+            Await.until(() -> BOARD.waiters.size() == 1);
             leaver.close();
-            ClientDisconnectTest.await(BOARD.waiters::isEmpty);
+            Await.until(BOARD.waiters::isEmpty);
 
             CompletableFuture<RawResponse> answer = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -70,7 +71,7 @@ class LongPollTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            ClientDisconnectTest.await(() -> BOARD.waiters.size() == 1);
+            Await.until(() -> BOARD.waiters.size() == 1);
             BOARD.publish("hello");
             RawResponse response = answer.get(5, TimeUnit.SECONDS);
             assertThat(response.status()).isEqualTo(200);

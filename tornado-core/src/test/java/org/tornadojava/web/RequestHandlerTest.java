@@ -4,9 +4,9 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package org.tornadojava.web;
 
 import org.junit.jupiter.api.Test;
 import org.tornadojava.ioloop.IOLoop;
-import org.tornadojava.support.Await;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.Await;
+import org.tornadojava.testing.LogCapture;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

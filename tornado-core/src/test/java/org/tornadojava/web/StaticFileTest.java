@@ -4,10 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

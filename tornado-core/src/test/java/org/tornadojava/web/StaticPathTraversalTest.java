@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

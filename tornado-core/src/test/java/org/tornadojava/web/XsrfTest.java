@@ -3,9 +3,9 @@ package org.tornadojava.web;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

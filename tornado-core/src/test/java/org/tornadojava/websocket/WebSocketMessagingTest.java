@@ -4,9 +4,9 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawWebSocket;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 
 import java.net.URI;

@@ -17,8 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tornadojava.demo.DemoServer;
-import org.tornadojava.support.Await;
-import org.tornadojava.support.LogCapture;
+import org.tornadojava.testing.Await;
+import org.tornadojava.testing.LogCapture;
 
 import java.io.IOException;
 import java.nio.file.Files;

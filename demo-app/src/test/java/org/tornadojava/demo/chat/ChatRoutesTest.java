@@ -4,9 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tornadojava.spring.boot.test.LocalTornadoPort;
-import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;

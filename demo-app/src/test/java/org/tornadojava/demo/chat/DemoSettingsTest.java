@@ -2,10 +2,10 @@ package org.tornadojava.demo.chat;
 
 import org.junit.jupiter.api.Test;
 import org.tornadojava.demo.DemoServer;
-import org.tornadojava.support.Await;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
+import org.tornadojava.testing.LogCapture;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

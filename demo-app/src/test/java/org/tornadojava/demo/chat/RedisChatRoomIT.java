@@ -3,7 +3,7 @@ package org.tornadojava.demo.chat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package org.tornadojava.demo.chat;
 
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package org.tornadojava.demo.chat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
+import org.tornadojava.testing.Await;
 
 import java.nio.file.Path;
 

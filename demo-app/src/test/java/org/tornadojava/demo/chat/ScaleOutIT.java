@@ -7,9 +7,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.tornadojava.support.Await;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

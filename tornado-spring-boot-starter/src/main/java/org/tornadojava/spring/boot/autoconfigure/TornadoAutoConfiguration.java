@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +18,6 @@ import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
-import org.tornadojava.spring.boot.test.TornadoTestClient;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestListener;
 
@@ -86,13 +84,6 @@ public final class TornadoAutoConfiguration {
                                                       ApplicationEventPublisher events) {
             return new TornadoServerLifecycle(server, properties.getServer().getShutdownTimeout(), environment,
                     events);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnProperty(name = "tornado.server.port", havingValue = "0")
-        TornadoTestClient tornadoTestClient(HttpServer server) {
-            return TornadoTestClient.of(server);
         }
 
         /** Actuator health, when spring-boot-health is present. */

@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.util.function.IntSupplier;
 
 /**
- * A small HTTP client for tests, aimed at the running Tornado server on {@code 127.0.0.1}. With
- * {@code tornado.server.port=0} the starter registers one as a bean, so a test starts the context on a free port
- * and autowires the client:
+ * A small HTTP client for tests, aimed at the running Tornado server on {@code 127.0.0.1}. In a
+ * {@code @SpringBootTest} (or a {@link TornadoHandlerTest}, or any test annotated
+ * {@link AutoConfigureTornadoTestClient}) whose context runs a Tornado server, the test auto-configuration
+ * registers one as a bean, so a test starts the context on a free port and autowires the client:
  *
  * <pre>{@code
  * @SpringBootTest(properties = "tornado.server.port=0")

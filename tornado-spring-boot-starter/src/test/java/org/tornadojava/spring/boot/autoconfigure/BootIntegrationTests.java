@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.tornadojava.spring.boot.test.TornadoTestClient;
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

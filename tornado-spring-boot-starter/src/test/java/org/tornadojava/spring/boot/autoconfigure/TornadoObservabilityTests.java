@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.spring.boot.test.TornadoTestClient;
-import org.tornadojava.support.Await;
+import org.tornadojava.testing.Await;
 
 import java.time.Duration;
 

@@ -14,11 +14,11 @@ import org.tornadojava.ioloop.Transport;
 import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
 import org.tornadojava.web.EtagPolicy;
 import org.tornadojava.web.RequestHandler;
-import org.tornadojava.support.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

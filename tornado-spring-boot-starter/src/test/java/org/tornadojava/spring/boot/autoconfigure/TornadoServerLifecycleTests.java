@@ -10,11 +10,11 @@ import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.spring.boot.Handler;
-import org.tornadojava.support.LogCapture;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
+import org.tornadojava.testing.Await;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.RequestHandler;
-import org.tornadojava.support.Await;
 
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.RequestHandler;
 
@@ -20,6 +21,9 @@ class TornadoTestClientTests {
     @Autowired
     private TornadoTestClient client;
 
+    @Autowired
+    private RestTestClient restTestClient;
+
     @LocalTornadoPort
     private int port;
 
@@ -29,6 +33,12 @@ class TornadoTestClientTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("You requested story 42");
         assertThat(client.port()).isEqualTo(port).isPositive();
+    }
+
+    @Test
+    void aSpringBootTestGetsRestTestClientBoundToTheServer() {
+        restTestClient.get().uri("/story/42").exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("You requested story 42");
     }
 
     @Test
