@@ -105,10 +105,14 @@ public final class PythonTornado {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             Files.deleteIfExists(output);
         }
