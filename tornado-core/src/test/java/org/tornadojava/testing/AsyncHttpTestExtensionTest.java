@@ -92,6 +92,7 @@ class AsyncHttpTestExtensionTest {
         }
     }
 
+    @Fixture
     @AsyncHttpTest
     static class PerTestFixture extends RecordsItsServers {
         static final List<AsyncHttpTestServer> SEEN = new CopyOnWriteArrayList<>();
@@ -107,6 +108,7 @@ class AsyncHttpTestExtensionTest {
         }
     }
 
+    @Fixture
     @AsyncHttpTest
     static class PerClassFixture extends RecordsItsServers {
         static final List<AsyncHttpTestServer> SEEN = new CopyOnWriteArrayList<>();
@@ -120,6 +122,7 @@ class AsyncHttpTestExtensionTest {
         }
     }
 
+    @Fixture
     @AsyncHttpTest
     static class NoApplication {
         @Test

@@ -27,7 +27,8 @@ final class FixtureRunner {
                 .enableLauncherSessionListenerAutoRegistration(false).build());
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true").build(), listener);
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter(Fixture.PARAMETER, "true").build(), listener);
         return listener.getSummary();
     }
 

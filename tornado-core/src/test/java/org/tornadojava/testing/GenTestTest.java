@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @AsyncHttpTest
 class GenTestTest {
@@ -69,11 +70,20 @@ class GenTestTest {
     }
 
     @Test
+    void aSecondFinishWithIsRefused() {
+        GenTestContext gen = new GenTestContext();
+        gen.finishWith(CompletableFuture.completedFuture(null));
+        assertThatThrownBy(() -> gen.finishWith(CompletableFuture.completedFuture(null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already called");
+    }
+
+    @Test
     void aGenTestOutsideAnAsyncHttpTestRunsOnAnIOLoopOfItsOwn() {
         assertThat(FixtureRunner.run(OwnLoop.class).getTestsSucceededCount()).isEqualTo(1);
         assertThat(OwnLoop.RAN_ON.getNow(null)).startsWith("tornado-ioloop");
     }
 
+    @Fixture
     @AsyncHttpTest
     static class Failing {
         @TestApplication
@@ -89,6 +99,7 @@ class GenTestTest {
         }
     }
 
+    @Fixture
     static class Stuck {
         static CountDownLatch RELEASE;
 
@@ -98,6 +109,7 @@ class GenTestTest {
         }
     }
 
+    @Fixture
     static class Pending {
         static CompletableFuture<Void> STAGE;
 
@@ -107,6 +119,7 @@ class GenTestTest {
         }
     }
 
+    @Fixture
     static class OwnLoop {
         static final CompletableFuture<String> RAN_ON = new CompletableFuture<>();
 

@@ -22,6 +22,7 @@ class LeakDetectionExtensionTest {
         assertThat(FixtureRunner.failures(FixtureRunner.run(Releasing.class))).isEmpty();
     }
 
+    @Fixture
     static class Leaking {
         @Test
         void dropsABuffer() {
@@ -30,6 +31,7 @@ class LeakDetectionExtensionTest {
         }
     }
 
+    @Fixture
     static class Releasing {
         @Test
         void releasesItsBuffer() {
