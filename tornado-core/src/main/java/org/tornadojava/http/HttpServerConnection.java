@@ -302,7 +302,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         reading = null;
         exchange.release();
         if (exchange.request.writer().isHeadWritten()) {
-            GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+            GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, LogText.escape(rejection.detail));
             discarding = true;
             ctx.close();
         } else {
@@ -325,7 +325,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void reject(Rejection rejection) {
-        GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+        GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, LogText.escape(rejection.detail));
         discarding = true;
         releaseQueued();
         HttpHeaders headers = newResponseHeaders();

@@ -3,10 +3,12 @@ package org.tornadojava.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.LogText;
 
 /**
  * Tornado's access log: one line per finished request on logger {@code tornado.access}, e.g.
- * {@code 200 GET /story/1 (127.0.0.1) 0.42ms}; INFO below 400, WARN for 4xx, ERROR for 5xx. Thread-safe.
+ * {@code 200 GET /story/1 (127.0.0.1) 0.42ms}; INFO below 400, WARN for 4xx, ERROR for 5xx. The URI is quoted
+ * through {@link LogText#escape}, so control bytes a client sends cannot forge lines or reach a terminal. Thread-safe.
  */
 final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("tornado.access");
@@ -31,7 +33,7 @@ final class AccessLog {
     static String line(int status, HttpServerRequest request) {
         long hundredthsOfMs = Math.round((System.nanoTime() - request.startNanos()) / 10_000.0);
         long fraction = hundredthsOfMs % 100;
-        return status + " " + request.method() + " " + request.uri() + " (" + request.remoteIp() + ") "
+        return status + " " + request.method() + " " + LogText.escape(request.uri()) + " (" + request.remoteIp() + ") "
                 + hundredthsOfMs / 100 + (fraction < 10 ? ".0" : ".") + fraction + "ms";
     }
 }

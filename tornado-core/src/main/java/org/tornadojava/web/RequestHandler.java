@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.LogText;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
@@ -322,7 +323,7 @@ public abstract class RequestHandler {
         if (e instanceof HttpError) {
             HttpError error = (HttpError) e;
             if (error.logMessage() != null) {
-                GENERAL_LOG.warn("{} {}: {}", error.status(), summary(), error.logMessage());
+                GENERAL_LOG.warn("{} {}: {}", error.status(), summary(), LogText.escape(error.logMessage()));
             }
             sendError(error.status(), error);
         } else {
@@ -1762,6 +1763,6 @@ public abstract class RequestHandler {
     }
 
     private String summary() {
-        return request.method() + " " + request.uri() + " (" + request.remoteIp() + ")";
+        return request.method() + " " + LogText.escape(request.uri()) + " (" + request.remoteIp() + ")";
     }
 }

@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tornadojava.http.LogText;
 import org.tornadojava.http.ServerShutdownEvent;
 
 import java.io.IOException;
@@ -159,7 +160,8 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
             GENERAL_LOG.info("WebSocket message from {} too big: closing with 1009", ctx.channel().remoteAddress());
             close(CloseStatus.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException) {
-            GENERAL_LOG.info("invalid WebSocket frame from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            GENERAL_LOG.info("invalid WebSocket frame from {}: {}", ctx.channel().remoteAddress(),
+                    LogText.escape(cause.getMessage()));
             closeCode = ((CorruptedWebSocketFrameException) cause).closeStatus().code();
             closeReason = ((CorruptedWebSocketFrameException) cause).closeStatus().reasonText();
             ctx.close();
