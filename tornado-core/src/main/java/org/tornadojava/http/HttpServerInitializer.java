@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
@@ -52,7 +51,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
                 options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("encoder", new ServerResponseEncoder());
-        pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));
+        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
         if (options.compressResponse()) {
             pipeline.addLast("compressor", new ResponseCompressor());
         }
