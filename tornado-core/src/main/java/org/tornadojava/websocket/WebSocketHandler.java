@@ -135,7 +135,7 @@ public abstract class WebSocketHandler extends RequestHandler {
         WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(maxMessageSize)
                 .allowExtensions(deflate != null)
-                .closeOnProtocolViolation(true)
+                .closeOnProtocolViolation(false)
                 .build();
         String scheme = "https".equals(request().protocol()) ? "wss" : "ws";
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
