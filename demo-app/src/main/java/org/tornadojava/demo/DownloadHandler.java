@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code GET /download/(name)}: streams a file of the download folder in 64 KiB chunks written from an executor
  * thread, flushing after each chunk (seed 003's pattern, made safe by loop confinement). The folder is the
- * {@link DownloadFolder} bean. Names with {@code /}, {@code \} or {@code ..}, and missing files, are 404.
+ * {@link DownloadFolder} bean. A name that is not a plain file name ({@code /}, {@code \}, {@code .}, {@code ..},
+ * control characters such as {@code %00}) or names no regular file is 404.
  */
 @Handler("/download/(.+)")
 class DownloadHandler extends RequestHandler {
@@ -25,11 +26,14 @@ class DownloadHandler extends RequestHandler {
     }
 
     public CompletionStage<Void> get(String name) {
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()) {
+        if (!DownloadFolder.isPlainName(name)) {
             throw new HttpError(404);
         }
         return runOnExecutor(() -> {
-            Path file = folder.path().resolve(name);
+            Path file = folder.file(name);
+            if (file == null) {
+                throw new HttpError(404);
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 setHeader("Content-Type", "application/octet-stream");
                 setHeader("Content-Length", Files.size(file));

@@ -1209,7 +1209,8 @@ public abstract class RequestHandler {
     }
 
     /**
-     * Answers with an error page for the status (see {@link #writeError}), discarding unsent output. Any thread.
+     * Answers with an error page for the status (see {@link #writeError}), discarding unsent output and the cookies
+     * set so far (a request that fails sets none, unlike Tornado, which sends them with the error). Any thread.
      *
      * @param status the HTTP status
      */
@@ -1245,6 +1246,7 @@ public abstract class RequestHandler {
             return;
         }
         clear();
+        newCookies = null;
         setStatus(code, error instanceof HttpError ? ((HttpError) error).reason() : null);
         if (code == 405 && allowOn405 != null && !allowOn405.isEmpty()) {
             headers.set(ALLOW, allowOn405);
