@@ -50,6 +50,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         RequestTimeouts timeouts = new RequestTimeouts(options.idleConnectionTimeout(), options.headerTimeout(),
                 options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
+        pipeline.addLast("write-timeout", new WriteTimeout(options.writeTimeout()));
         pipeline.addLast("encoder", new ServerResponseEncoder());
         pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
         if (options.compressResponse()) {

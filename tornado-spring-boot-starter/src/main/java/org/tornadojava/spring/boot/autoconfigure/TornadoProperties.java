@@ -244,6 +244,12 @@ public class TornadoProperties {
         private Duration bodyTimeout = Duration.ofSeconds(60);
 
         /**
+         * How long a response may make no progress towards a client that stopped reading before the connection
+         * is closed.
+         */
+        private Duration writeTimeout = Duration.ofSeconds(60);
+
+        /**
          * Whether gzip request bodies are accepted and inflated (max-body-size limits the inflated size).
          */
         private boolean decompressRequest;
@@ -487,6 +493,24 @@ public class TornadoProperties {
          */
         public void setBodyTimeout(Duration bodyTimeout) {
             this.bodyTimeout = bodyTimeout;
+        }
+
+        /**
+         * The write timeout.
+         *
+         * @return the timeout
+         */
+        public Duration getWriteTimeout() {
+            return writeTimeout;
+        }
+
+        /**
+         * Sets the write timeout.
+         *
+         * @param writeTimeout a positive duration
+         */
+        public void setWriteTimeout(Duration writeTimeout) {
+            this.writeTimeout = writeTimeout;
         }
 
         /**
