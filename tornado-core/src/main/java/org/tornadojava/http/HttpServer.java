@@ -72,6 +72,7 @@ public final class HttpServer {
                 .channel(loops.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptErrors())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new HttpServerInitializer(delegate, options, loops, connections, sslContext,

@@ -16,6 +16,7 @@ import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.LogText;
+import org.tornadojava.http.RateLimitedLog;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
@@ -96,6 +97,8 @@ public abstract class RequestHandler {
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
     private static final AsciiString ETAG = AsciiString.cached("Etag");
     private static final AsciiString SET_COOKIE = AsciiString.cached("Set-Cookie");
+    private static final RateLimitedLog EXECUTOR_FULL = new RateLimitedLog(LoggerFactory.getLogger("tornado.general"),
+            "executor queue is full: answering 503", Duration.ofSeconds(10));
     private static final List<AsciiString> REPRESENTATION_HEADERS = List.of(CONTENT_TYPE, CONTENT_LENGTH,
             AsciiString.cached("Content-Encoding"), AsciiString.cached("Content-Language"));
     private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
@@ -347,6 +350,7 @@ public abstract class RequestHandler {
         }
         closed = true;
         releaseBuffer();
+        logClientClosedRequest();
         try {
             onConnectionClose();
         } catch (Throwable e) {
@@ -359,7 +363,20 @@ public abstract class RequestHandler {
             finished = true;
             finishCalled = true;
             releaseBuffer();
+            if (!closed) {
+                logClientClosedRequest();
+            }
             runOnFinish();
+        }
+    }
+
+    /**
+     * The access line of a request whose client went away before its response was finished: once, either when the
+     * connection closes or, when a failed write noticed it first, when the handler gives up.
+     */
+    private void logClientClosedRequest() {
+        if (application.accessLog()) {
+            AccessLog.log(AccessLog.CLIENT_CLOSED_REQUEST, request);
         }
     }
 
@@ -1329,7 +1346,8 @@ public abstract class RequestHandler {
         try {
             return application.executor().submit(task, loop);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new HttpError(503, null, "executor queue is full"));
+            EXECUTOR_FULL.warn(null);
+            return CompletableFuture.failedFuture(new HttpError(503));
         }
     }
 

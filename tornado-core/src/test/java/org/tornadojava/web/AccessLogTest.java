@@ -8,6 +8,8 @@ import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.TestServer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,26 @@ class AccessLogTest {
             assertThat(line.getFormattedMessage())
                     .startsWith("200 GET /status/200?x=\\x1B[2J\\x1B]0;owned\\x07 (127.0.0.1)")
                     .doesNotContain("\u001b", "\u0007");
+        }
+    }
+
+    static final class Waits extends RequestHandler {
+        public CompletionStage<Void> get() {
+            return new CompletableFuture<>();
+        }
+    }
+
+    @Test
+    void aRequestWhoseClientWentAwayIsLoggedAs499AtInfo() throws Exception {
+        Application app = Application.builder().route("/wait", Waits::new).build();
+        try (TestServer server = TestServer.start(app);
+             LogCapture logs = LogCapture.of("tornado.access")) {
+            RawHttpClient client = server.connect();
+            client.write("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.close();
+            ILoggingEvent line = logs.await("tornado.access", "GET /wait");
+            assertThat(line.getFormattedMessage()).startsWith("499 GET /wait (127.0.0.1) ");
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
         }
     }
 
