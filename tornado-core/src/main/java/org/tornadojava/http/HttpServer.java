@@ -68,7 +68,7 @@ public final class HttpServer {
         SslContext sslContext = options.sslEnabled()
                 ? TlsContexts.forServer(options.sslCertificate(), options.sslPrivateKey()) : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.eventLoopGroup())
+                .group(loops.acceptorGroup(), loops.eventLoopGroup())
                 .channel(loops.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
