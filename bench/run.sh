@@ -11,7 +11,7 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout"
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load"
 #   BENCH_WAITERS        long polls parked in longpoll-fanout; default 5000
 #   BENCH_BLOCKING_CLIENTS  concurrent 1 s /blocking requests in blocking-mix; default 30; scenario X runs function scenario_X ('-' -> '_')
 #   BENCH_ROUNDS         rounds of interleaved runs (A B C D E, A B C D E, ...); medians are reported; default 2
@@ -46,7 +46,7 @@ WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVERS=${BENCH_SERVERS:-"tornado-java netty vertx webflux tornado-py"}
-SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout"}
+SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load"}
 NEXT_PORT=${BENCH_PORT_BASE:-18080}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-90}
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-20}
@@ -507,6 +507,42 @@ scenario_longpoll_fanout() {
 }
 declare -A FANOUT=()
 
+# accept-under-load: wrk keeps 256 keep-alive connections busy on /plaintext while bench/accept/ttfb.py opens 20 new
+# connections a second and times each until the first byte of its answer (connect + accept + first request): a
+# server whose acceptor waits behind keep-alive work lets new connections queue in the backlog. Every server runs
+# it; the RESULT line has each one's median p99 in ms (lower is better).
+scenario_accept_under_load() {
+  local round=$1 server tag logfile base out line p99
+  for server in $SERVERS; do
+    tag="accept-under-load_${server}_r$round"
+    logfile="$RESULTS_DIR/logs/$tag.log"
+    take_port
+    if ! start_server "$server" "$PORT" "" "$logfile" /plaintext; then
+      note accept-under-load "$server" "failed to start"
+      continue
+    fi
+    base="http://127.0.0.1:$PORT"
+    if ((WARMUP > 0)); then run_wrk "$base/plaintext" 256 "$WARMUP" "$RESULTS_DIR/wrk/${tag}_warmup.txt"; fi
+    out="$RESULTS_DIR/wrk/${tag}_c256.txt"
+    timeout -k 5 $((DURATION + 30)) wrk -t"$WRK_THREADS" -c256 -d"$((DURATION + 2))s" --timeout 5s \
+      -H 'Connection: keep-alive' "$base/plaintext" >"$out" 2>&1 </dev/null &
+    local loader=$!
+    sleep 1
+    line=$(timeout $((DURATION + 60)) python3 "$BENCH_DIR/accept/ttfb.py" "$PORT" "$DURATION" 2>&1) || line=""
+    wait "$loader" || true
+    p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+    if [[ -n $p99 ]]; then
+      ACCEPT_P99["$server"]="${ACCEPT_P99[$server]:-}${ACCEPT_P99[$server]:+ }$p99"
+      log "  [round $round] accept-under-load $(printf '%-13s' "$server") new connections under 256 keep-alive: $line"
+    else
+      note accept-under-load "$server" "probe failed"
+      warn "accept-under-load probe failed for $server: $line"
+    fi
+    stop_server
+  done
+}
+declare -A ACCEPT_P99=()
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -586,9 +622,31 @@ result_rps() {
   fi
 }
 
+# RESULT accept-under-load tornado-java=<p99 ms> netty=... unit=ms ratio_best=<best peer / tornado-java>
+print_accept_result() {
+  local server line value tj best=""
+  line="RESULT accept-under-load"
+  for server in $ALL_SERVERS; do
+    value=$(median "${ACCEPT_P99[$server]:-}")
+    [[ -n $value ]] || value=0
+    line+=" $server=$value"
+    if [[ $server == tornado-java ]]; then
+      tj=$value
+    elif [[ $value != 0 ]] && { [[ -z $best ]] || awk -v a="$value" -v b="$best" 'BEGIN {exit !(a < b)}'; }; then
+      best=$value
+    fi
+  done
+  line+=$(awk -v tj="${tj:-0}" -v b="${best:-0}" 'BEGIN { printf " unit=ms ratio_best=%.2f", (tj > 0 ? b / tj : 0) }')
+  log "$line"
+}
+
 print_results() {
   local scenario server line tj netty vertx
   for scenario in $SCENARIOS; do
+    if [[ $scenario == accept-under-load ]]; then
+      print_accept_result
+      continue
+    fi
     if [[ $scenario == longpoll-fanout ]]; then
       local r
       for r in "${!FANOUT[@]}"; do log "MEASURE longpoll-fanout round=$r ${FANOUT[$r]}"; done

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -31,6 +32,41 @@ class DownloadFolder {
             path = configured != null ? configured : createDefault();
         }
         return path;
+    }
+
+    /**
+     * The regular file called {@code name} directly in this folder, or null when there is none or the name is not a
+     * plain file name ({@code .}, {@code ..}, separators, control characters such as NUL, a name the file system
+     * refuses). May block: executor threads only.
+     *
+     * @param name the file name from the URL, already percent-decoded
+     * @return the file to serve, or null (answer 404)
+     */
+    Path file(String name) {
+        if (!isPlainName(name)) {
+            return null;
+        }
+        Path folder = path();
+        try {
+            Path file = folder.resolve(name);
+            return folder.equals(file.getParent()) && Files.isRegularFile(file) ? file : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** A single path segment naming a file: not empty, not {@code .} or {@code ..}, no separator or control. */
+    static boolean isPlainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '\\' || c < 0x20 || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path createDefault() {

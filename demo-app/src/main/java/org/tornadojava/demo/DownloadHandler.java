@@ -4,16 +4,21 @@ import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.HttpError;
 import org.tornadojava.web.RequestHandler;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code GET /download/(name)}: streams a file of the download folder in 64 KiB chunks written from an executor
- * thread, flushing after each chunk (safe: output called off the loop is handed to it in call order). The folder is the
- * {@link DownloadFolder} bean. Names with {@code /}, {@code \} or {@code ..}, and missing files, are 404.
+ * {@code GET /download/(name)}: streams a file of the download folder in 64 KiB chunks, each read and written from
+ * an executor thread and flushed (seed 003's pattern, made safe by loop confinement). The next chunk is read only
+ * when the flush of the previous one completed, and no executor thread waits for it meanwhile: a client that reads
+ * slowly holds a file, not a thread of the pool (a stalled one is closed by {@code tornado.server.write-timeout}).
+ * The folder is the {@link DownloadFolder} bean. A name that is not a plain file name ({@code /}, {@code \},
+ * {@code .}, {@code ..}, control characters such as {@code %00}) or names no regular file is 404.
  */
 @Handler("/download/(.+)")
 class DownloadHandler extends RequestHandler {
@@ -25,28 +30,51 @@ class DownloadHandler extends RequestHandler {
     }
 
     public CompletionStage<Void> get(String name) {
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()) {
+        if (!DownloadFolder.isPlainName(name)) {
             throw new HttpError(404);
         }
+        return runOnExecutor(() -> open(name)).thenCompose(in -> sendFrom(in, new byte[CHUNK])
+                .whenComplete((ignored, error) -> closeQuietly(in)))
+                .thenAccept(ignored -> {
+                    if (!isFinished()) {
+                        finish();
+                    }
+                });
+    }
+
+    /** Opens the file and sets the headers. Executor thread. */
+    private InputStream open(String name) throws IOException {
+        Path file = folder.file(name);
+        if (file == null) {
+            throw new HttpError(404);
+        }
+        try {
+            InputStream in = Files.newInputStream(file);
+            setHeader("Content-Type", "application/octet-stream");
+            setHeader("Content-Length", Files.size(file));
+            return in;
+        } catch (NoSuchFileException e) {
+            throw new HttpError(404);
+        }
+    }
+
+    /** Writes the next chunk on the executor, then continues once its flush completed. */
+    private CompletionStage<Void> sendFrom(InputStream in, byte[] chunk) {
         return runOnExecutor(() -> {
-            Path file = folder.path().resolve(name);
-            try (InputStream in = Files.newInputStream(file)) {
-                setHeader("Content-Type", "application/octet-stream");
-                setHeader("Content-Length", Files.size(file));
-                byte[] chunk = new byte[CHUNK];
-                int read;
-                while ((read = in.read(chunk)) > 0 && !isClosed()) {
-                    write(chunk, 0, read);
-                    flush().join();
-                }
-            } catch (NoSuchFileException e) {
-                throw new HttpError(404);
+            int read = in.readNBytes(chunk, 0, chunk.length);
+            if (read > 0 && !isClosed()) {
+                write(chunk, 0, read);
             }
-            return null;
-        }).thenAccept(ignored -> {
-            if (!isFinished()) {
-                finish();
-            }
-        });
+            return read;
+        }).thenCompose(read -> read < chunk.length || isClosed() ? CompletableFuture.<Void>completedFuture(null)
+                : flush().thenCompose(flushed -> sendFrom(in, chunk)));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Nothing was written to the file; a failed close of a read loses nothing.
+        }
     }
 }

@@ -68,10 +68,11 @@ public final class HttpServer {
         SslContext sslContext = options.sslEnabled()
                 ? TlsContexts.forServer(options.sslCertificate(), options.sslPrivateKey()) : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.eventLoopGroup())
+                .group(loops.acceptorGroup(), loops.eventLoopGroup())
                 .channel(loops.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, options.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AcceptErrors())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new HttpServerInitializer(delegate, options, loops, connections, sslContext,

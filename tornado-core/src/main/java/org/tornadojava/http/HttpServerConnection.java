@@ -304,7 +304,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         reading = null;
         exchange.release();
         if (exchange.request.writer().isHeadWritten()) {
-            GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+            GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, LogText.escape(rejection.detail));
             discarding = true;
             ctx.close();
         } else {
@@ -327,7 +327,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void reject(Rejection rejection) {
-        GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, rejection.detail);
+        GENERAL_LOG.info("{} from {}: {}", rejection.status.code(), remoteIp, LogText.escape(rejection.detail));
         discarding = true;
         releaseQueued();
         HttpHeaders headers = newResponseHeaders();

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import org.tornadojava.ioloop.IOLoopGroup;
 
@@ -51,8 +50,9 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), options.idleConnectionTimeout(),
                 options.headerTimeout(), options.bodyTimeout());
         pipeline.addLast("timeouts", timeouts);
+        pipeline.addLast("write-timeout", new WriteTimeout(options.writeTimeout()));
         pipeline.addLast("encoder", new ServerResponseEncoder());
-        pipeline.addLast("decoder", new HttpRequestDecoder(decoderConfig));
+        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
         if (options.compressResponse()) {
             pipeline.addLast("compressor", new ResponseCompressor());
         }

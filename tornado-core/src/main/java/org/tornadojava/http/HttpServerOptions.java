@@ -29,6 +29,7 @@ public final class HttpServerOptions {
     private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
     private Duration headerTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
     private boolean xheaders;
     private boolean decompressRequest;
     private boolean reusePort;
@@ -228,6 +229,27 @@ public final class HttpServerOptions {
      */
     public HttpServerOptions bodyTimeout(Duration timeout) {
         this.bodyTimeout = positive("bodyTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a response may sit in the connection's outbound buffer without any of it reaching the socket.
+     *
+     * @return the write timeout, 60 s by default
+     */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /**
+     * Sets how long a response (or WebSocket message) may make no progress towards a client that stopped reading;
+     * then the connection is closed and the handler sees {@code onConnectionClose}.
+     *
+     * @param timeout a positive duration
+     * @return this
+     */
+    public HttpServerOptions writeTimeout(Duration timeout) {
+        this.writeTimeout = positive("writeTimeout", timeout);
         return this;
     }
 

@@ -257,7 +257,8 @@ public final class HttpServerRequest {
 
     @Override
     public String toString() {
-        return "HttpServerRequest(protocol=" + protocol + ", host=" + host() + ", method=" + method + ", uri=" + uri
+        return "HttpServerRequest(protocol=" + protocol + ", host=" + LogText.escape(host()) + ", method=" + method
+                + ", uri=" + LogText.escape(uri)
                 + ", version=" + version + ", remote_ip=" + remoteIp + ")";
     }
 }

@@ -112,6 +112,9 @@ final class RequestHeadValidator {
         if (cause instanceof TooLongHttpLineException) {
             return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long");
         }
+        if (cause instanceof StrictRequestDecoder.UnsupportedVersionException) {
+            return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, cause.getMessage());
+        }
         if (cause instanceof TooLongFrameException) {
             return Rejection.badRequest("frame too long");
         }

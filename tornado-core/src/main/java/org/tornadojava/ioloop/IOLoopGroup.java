@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IOLoopGroup implements AutoCloseable {
     private final Transport transport;
     private final MultiThreadIoEventLoopGroup group;
+    private EventLoopGroup acceptors;
     private final List<IOLoop> loops;
     private final Map<EventExecutor, IOLoop> byEventLoop;
     private final AtomicInteger nextIndex = new AtomicInteger();
@@ -115,6 +116,22 @@ public final class IOLoopGroup implements AutoCloseable {
     }
 
     /**
+     * The one-thread group, of the same transport, that listening sockets are registered on: apart from the IOLoops,
+     * so accepting a new connection never waits behind the work of the connections a loop already serves (under
+     * keep-alive load, an acceptor sharing a busy loop let new connections queue in the backlog for seconds).
+     * Created on first use, shut down with the loops. Any thread.
+     *
+     * @return the acceptor group, for {@code ServerBootstrap.group(acceptors, eventLoopGroup())}
+     */
+    public synchronized EventLoopGroup acceptorGroup() {
+        if (acceptors == null) {
+            acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tornado-acceptor", false),
+                    transport.ioHandlerFactory());
+        }
+        return acceptors;
+    }
+
+    /**
      * The server socket channel class matching the transport. Any thread.
      *
      * @return the channel class for a {@code ServerBootstrap}
@@ -143,9 +160,18 @@ public final class IOLoopGroup implements AutoCloseable {
         if (loops.stream().anyMatch(IOLoop::inLoop)) {
             throw new IllegalStateException("an IOLoopGroup cannot be shut down from one of its own loops");
         }
+        EventLoopGroup acceptorsToStop;
+        synchronized (this) {
+            acceptorsToStop = acceptors;
+        }
+        if (acceptorsToStop != null) {
+            acceptorsToStop.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return group.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return group.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && (acceptorsToStop == null
+                    || acceptorsToStop.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -3,19 +3,25 @@ package org.tornadojava.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.http.LogText;
 
 /**
  * Tornado's access log: one line per finished request on logger {@code tornado.access}, e.g.
- * {@code 200 GET /story/1 (127.0.0.1) 0.42ms}; INFO below 400, WARN for 4xx, ERROR for 5xx. Thread-safe.
+ * {@code 200 GET /story/1 (127.0.0.1) 0.42ms}; INFO below 400, WARN for 4xx, ERROR for 5xx. The URI is quoted
+ * through {@link LogText#escape}, so control bytes a client sends cannot forge lines or reach a terminal. A request
+ * whose client went away before its response was finished is logged as {@code 499} (nginx's marker) at INFO: a
+ * client leaving is not the server's problem, but operators see it. Thread-safe.
  */
 final class AccessLog {
+    /** nginx's status for a request whose client went away before the response was finished. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
     private static final Logger LOG = LoggerFactory.getLogger("tornado.access");
 
     private AccessLog() {
     }
 
     static void log(int status, HttpServerRequest request) {
-        if (status < 400) {
+        if (status < 400 || status == CLIENT_CLOSED_REQUEST) {
             if (LOG.isInfoEnabled()) {
                 LOG.info(line(status, request));
             }
@@ -31,7 +37,7 @@ final class AccessLog {
     static String line(int status, HttpServerRequest request) {
         long hundredthsOfMs = Math.round((System.nanoTime() - request.startNanos()) / 10_000.0);
         long fraction = hundredthsOfMs % 100;
-        return status + " " + request.method() + " " + request.uri() + " (" + request.remoteIp() + ") "
+        return status + " " + request.method() + " " + LogText.escape(request.uri()) + " (" + request.remoteIp() + ") "
                 + hundredthsOfMs / 100 + (fraction < 10 ? ".0" : ".") + fraction + "ms";
     }
 }

@@ -18,6 +18,7 @@ import org.tornadojava.http.HttpDates;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.HttpStatusReasons;
 import org.tornadojava.http.InvalidArgumentsException;
+import org.tornadojava.http.LogText;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
@@ -77,6 +78,7 @@ final class HandlerResponse {
     private Map<String, String> newCookies;
     private String allowOn405;
     private boolean onFinishRan;
+    private boolean clientClosedLogged;
     private volatile boolean finishCalled;
     private volatile boolean closed;
 
@@ -591,6 +593,7 @@ final class HandlerResponse {
             return;
         }
         reset(System.nanoTime());
+        newCookies = null;
         setStatus(code, error instanceof HttpError ? ((HttpError) error).reason() : null);
         if (code == 405 && allowOn405 != null && !allowOn405.isEmpty()) {
             headers.set(ALLOW, allowOn405);
@@ -638,7 +641,7 @@ final class HandlerResponse {
         if (e instanceof HttpError) {
             HttpError error = (HttpError) e;
             if (error.logMessage() != null) {
-                GENERAL_LOG.warn("{} {}: {}", error.status(), summary(), error.logMessage());
+                GENERAL_LOG.warn("{} {}: {}", error.status(), summary(), LogText.escape(error.logMessage()));
             }
             sendError(error.status(), error);
         } else {
@@ -664,6 +667,7 @@ final class HandlerResponse {
         }
         closed = true;
         releaseBuffer();
+        logClientClosedRequest();
         try {
             handler.onConnectionClose();
         } catch (Throwable e) {
@@ -675,7 +679,19 @@ final class HandlerResponse {
     private void finishAfterClose() {
         finishCalled = true;
         releaseBuffer();
+        logClientClosedRequest();
         runOnFinish();
+    }
+
+    /**
+     * The access line of a request whose client went away before its response was finished: once, either when the
+     * connection closes or, when a failed write noticed it first, when the handler gives up.
+     */
+    private void logClientClosedRequest() {
+        if (!clientClosedLogged && application.accessLog()) {
+            AccessLog.log(AccessLog.CLIENT_CLOSED_REQUEST, request);
+        }
+        clientClosedLogged = true;
     }
 
     private void runOnFinish() {
@@ -707,7 +723,7 @@ final class HandlerResponse {
 
     /** The request in one phrase for log lines: method, URI and client. */
     String summary() {
-        return request.method() + " " + request.uri() + " (" + request.remoteIp() + ")";
+        return request.method() + " " + LogText.escape(request.uri()) + " (" + request.remoteIp() + ")";
     }
 
     // ---------------------------------------------------------------- futures

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.PercentCodec;
+import org.tornadojava.http.RateLimitedLog;
 import org.tornadojava.http.UploadedFile;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
@@ -72,6 +73,8 @@ import java.util.function.Function;
 public abstract class RequestHandler {
     private static final Logger APP_LOG = LoggerFactory.getLogger("tornado.application");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
+    private static final RateLimitedLog EXECUTOR_FULL = new RateLimitedLog(LoggerFactory.getLogger("tornado.general"),
+            "executor queue is full: answering 503", Duration.ofSeconds(10));
     private static final Duration CLEARED_COOKIE_AGE = Duration.ofDays(365);
     private static final List<String> XSRF_EXEMPT = List.of("GET", "HEAD", "OPTIONS");
 
@@ -756,7 +759,8 @@ public abstract class RequestHandler {
     }
 
     /**
-     * Answers with an error page for the status (see {@link #writeError}), discarding unsent output. Any thread.
+     * Answers with an error page for the status (see {@link #writeError}), discarding unsent output and the cookies
+     * set so far (a request that fails sets none, unlike Tornado, which sends them with the error). Any thread.
      *
      * @param status the HTTP status
      */
@@ -829,7 +833,8 @@ public abstract class RequestHandler {
         try {
             return application.executor().submit(task, response.loop());
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new HttpError(503, "executor queue is full"));
+            EXECUTOR_FULL.warn(null);
+            return CompletableFuture.failedFuture(new HttpError(503));
         }
     }
 

@@ -6,6 +6,8 @@ public final class CloseStatus {
     public static final int NORMAL = 1000;
     /** The server is going away (shutdown). */
     public static final int GOING_AWAY = 1001;
+    /** The peer broke the protocol (an invalid close code, a malformed frame). */
+    public static final int PROTOCOL_ERROR = 1002;
     /** No status code was present in the close frame. */
     public static final int NO_STATUS = 1005;
     /** The connection closed without a close frame. */
@@ -18,5 +20,17 @@ public final class CloseStatus {
     public static final int INTERNAL_ERROR = 1011;
 
     private CloseStatus() {
+    }
+
+    /**
+     * Whether a peer may send {@code code} in a close frame (RFC 6455 section 7.4 and the IANA registry): 1000-1003,
+     * 1007-1014 and 3000-4999. 1004-1006 and 1015 are reserved for reporting, never sent; the rest is unassigned.
+     * Callable from any thread.
+     *
+     * @param code the status code of a received close frame
+     * @return true when the code may appear in a close frame
+     */
+    public static boolean isValidInFrame(int code) {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
     }
 }

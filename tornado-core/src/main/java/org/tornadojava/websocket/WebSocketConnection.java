@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tornadojava.http.LogText;
 import org.tornadojava.http.ServerShutdownEvent;
 
 import java.io.IOException;
@@ -86,6 +87,13 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
     private void closeFrameReceived(CloseWebSocketFrame frame) {
         closeReceived = true;
         int status = frame.statusCode();
+        if (status >= 0 && !CloseStatus.isValidInFrame(status)) {
+            GENERAL_LOG.info("invalid WebSocket close code {} from {}: closing with 1002", status,
+                    ctx.channel().remoteAddress());
+            closeCode = status;
+            fail(CloseStatus.PROTOCOL_ERROR, "invalid close code");
+            return;
+        }
         closeCode = status < 0 ? CloseStatus.NO_STATUS : status;
         closeReason = frame.reasonText();
         if (closeSent) {
@@ -95,6 +103,19 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
             CloseWebSocketFrame echo = status < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(status, null);
             ctx.writeAndFlush(echo).addListener(future -> ctx.close());
         }
+    }
+
+    /**
+     * Fails the connection (RFC 6455 section 7.1.7): sends a close frame with {@code code}, unless one was sent
+     * already, and closes the socket without waiting for the peer's answer.
+     */
+    private void fail(int code, String reason) {
+        if (closeSent || !ctx.channel().isActive()) {
+            ctx.close();
+            return;
+        }
+        closeSent = true;
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(future -> ctx.close());
     }
 
     /** Sends a frame; the future completes when it was written. */
@@ -160,10 +181,11 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
             GENERAL_LOG.info("WebSocket message from {} too big: closing with 1009", ctx.channel().remoteAddress());
             close(CloseStatus.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException) {
-            GENERAL_LOG.info("invalid WebSocket frame from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            GENERAL_LOG.info("invalid WebSocket frame from {}: {}", ctx.channel().remoteAddress(),
+                    LogText.escape(cause.getMessage()));
             closeCode = ((CorruptedWebSocketFrameException) cause).closeStatus().code();
             closeReason = ((CorruptedWebSocketFrameException) cause).closeStatus().reasonText();
-            ctx.close();
+            fail(closeCode, closeReason);
         } else if (cause instanceof IOException) {
             GENERAL_LOG.debug("WebSocket connection from {} failed: {}", ctx.channel().remoteAddress(),
                     cause.toString());

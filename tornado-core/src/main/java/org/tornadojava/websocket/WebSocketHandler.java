@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tornadojava.http.LogText;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.web.RequestHandler;
 
@@ -134,7 +135,7 @@ public abstract class WebSocketHandler extends RequestHandler {
         WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(maxMessageSize)
                 .allowExtensions(deflate != null)
-                .closeOnProtocolViolation(true)
+                .closeOnProtocolViolation(false)
                 .build();
         String scheme = "https".equals(request().protocol()) ? "wss" : "ws";
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
@@ -156,7 +157,7 @@ public abstract class WebSocketHandler extends RequestHandler {
         try {
             open(args);
         } catch (Throwable e) {
-            APP_LOG.error("Uncaught exception in open of {} {}", getClass().getSimpleName(), request().uri(), e);
+            APP_LOG.error("Uncaught exception in open of {} {}", getClass().getSimpleName(), LogText.escape(request().uri()), e);
             close(CloseStatus.INTERNAL_ERROR, "Internal error");
         }
     }
@@ -372,7 +373,7 @@ public abstract class WebSocketHandler extends RequestHandler {
     }
 
     private CompletableFuture<Void> closedFailure(CompletableFuture<Void> result) {
-        GENERAL_LOG.debug("message to a closed WebSocket at {} dropped", request().uri());
+        GENERAL_LOG.debug("message to a closed WebSocket at {} dropped", LogText.escape(request().uri()));
         result.completeExceptionally(new WebSocketClosedException("WebSocket is closed"));
         return result;
     }
@@ -422,12 +423,12 @@ public abstract class WebSocketHandler extends RequestHandler {
         try {
             onClose(code, reason);
         } catch (Throwable e) {
-            APP_LOG.error("Uncaught exception in onClose of {} {}", getClass().getSimpleName(), request().uri(), e);
+            APP_LOG.error("Uncaught exception in onClose of {} {}", getClass().getSimpleName(), LogText.escape(request().uri()), e);
         }
     }
 
     private void failInHook(String hook, Throwable e) {
-        APP_LOG.error("Uncaught exception in {} of {} {}", hook, getClass().getSimpleName(), request().uri(), e);
+        APP_LOG.error("Uncaught exception in {} of {} {}", hook, getClass().getSimpleName(), LogText.escape(request().uri()), e);
         connection.close(CloseStatus.INTERNAL_ERROR, "Internal error");
     }
 }

@@ -74,7 +74,12 @@ class HttpFramingTest {
                 Arguments.of("duplicate Host", "GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
                 Arguments.of("missing Host on HTTP/1.1", "GET /echo HTTP/1.1\r\n\r\n", 400),
                 Arguments.of("invalid method token", "FOO,BAR /echo HTTP/1.1\r\n" + h + "\r\n", 400),
-                Arguments.of("unknown method", "FOO /echo HTTP/1.1\r\n" + h + "\r\n", 405));
+                Arguments.of("unknown method", "FOO /echo HTTP/1.1\r\n" + h + "\r\n", 405),
+                Arguments.of("HTTP/9.9", "GET /echo HTTP/9.9\r\n" + h + "\r\n", 505),
+                Arguments.of("HTTP/2.0 over HTTP/1 framing", "GET /echo HTTP/2.0\r\n" + h + "\r\n", 505),
+                Arguments.of("lower-case http/1.1", "GET /echo http/1.1\r\n" + h + "\r\n", 400),
+                Arguments.of("version without minor", "GET /echo HTTP/1\r\n" + h + "\r\n", 400),
+                Arguments.of("version with two-digit minor", "GET /echo HTTP/1.10\r\n" + h + "\r\n", 400));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -138,6 +143,15 @@ class HttpFramingTest {
             assertThat(first.text()).isEqualTo("ok");
             RawResponse second = client.request("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n", "GET");
             assertThat(second.text()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aLaterHttp1MinorVersionIsServedAsHttp11() throws Exception {
+        try (RawHttpClient client = server.connect()) {
+            RawResponse response = client.request("GET /echo HTTP/1.2\r\nHost: x\r\n\r\n", "GET");
+            assertThat(response.text()).isEqualTo("ok");
+            assertThat(response.version()).isEqualTo("HTTP/1.1");
         }
     }
 

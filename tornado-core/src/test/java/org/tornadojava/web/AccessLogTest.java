@@ -3,8 +3,13 @@ package org.tornadojava.web;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.TestServer;
 import org.tornadojava.testing.LogCapture;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +37,43 @@ class AccessLogTest {
             assertThat(notFound.getLevel()).isEqualTo(Level.WARN);
             assertThat(unavailable.getLevel()).isEqualTo(Level.ERROR);
             assertThat(logs.messagesOf("tornado.access")).hasSize(3);
+        }
+    }
+
+    @Test
+    void controlBytesInTheUriAreEscapedInTheAccessLogLine() throws Exception {
+        Application app = Application.builder().route("/status/([0-9]+)", Ok::new).build();
+        try (TestServer server = TestServer.start(app);
+             LogCapture logs = LogCapture.of("tornado.access")) {
+            try (RawHttpClient client = server.connect()) {
+                client.write("GET /status/200?x=\u001b[2J\u001b]0;owned\u0007 HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(client.read("GET").status()).isEqualTo(200);
+            }
+            ILoggingEvent line = logs.await("tornado.access", "GET /status/200");
+            assertThat(line.getFormattedMessage())
+                    .startsWith("200 GET /status/200?x=\\x1B[2J\\x1B]0;owned\\x07 (127.0.0.1)")
+                    .doesNotContain("\u001b", "\u0007");
+        }
+    }
+
+    static final class Waits extends RequestHandler {
+        public CompletionStage<Void> get() {
+            return new CompletableFuture<>();
+        }
+    }
+
+    @Test
+    void aRequestWhoseClientWentAwayIsLoggedAs499AtInfo() throws Exception {
+        Application app = Application.builder().route("/wait", Waits::new).build();
+        try (TestServer server = TestServer.start(app);
+             LogCapture logs = LogCapture.of("tornado.access")) {
+            RawHttpClient client = server.connect();
+            client.write("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.close();
+            ILoggingEvent line = logs.await("tornado.access", "GET /wait");
+            assertThat(line.getFormattedMessage()).startsWith("499 GET /wait (127.0.0.1) ");
+            assertThat(line.getLevel()).isEqualTo(Level.INFO);
         }
     }
 

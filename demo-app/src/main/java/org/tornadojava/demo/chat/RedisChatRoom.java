@@ -30,7 +30,9 @@ import java.util.concurrent.TimeoutException;
  * The room shared by every instance through Redis: a capped list holds the newest messages, {@code INCR} draws
  * their ids, and a channel carries each new message to every instance, whose {@link InMemoryChatRoom mirror}
  * answers its own long polls and sockets. Posting runs one script (draw the id, append, trim, publish), so all
- * instances see messages in id order. While Redis is away, posts fail with {@link ChatStoreUnavailableException}
+ * instances see messages in id order. Ids only grow: every post and every catch-up raises the counter to the newest
+ * id the instance has seen, so a Redis that restarts empty (no persistence) goes on from there instead of reusing
+ * ids the instances would drop as already seen. While Redis is away, posts fail with {@link ChatStoreUnavailableException}
  * at once (commands are rejected, not queued); Lettuce reconnects by itself and the feed catches up with what it
  * missed. Thread-safe; nothing here blocks except {@link #connect} and {@link #shutdown} (start-up and shutdown
  * thread).
@@ -48,13 +50,31 @@ public final class RedisChatRoom implements ChatRoom {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     /** Lettuce's own event-loop and computation threads: two connections need no more, whatever the core count. */
     private static final int LETTUCE_THREADS = 2;
+    /**
+     * Draws the next id, never at or below ARGV[3], the newest id this instance has seen: a Redis that restarted
+     * empty (no persistence) has lost its counter, which would otherwise start again at 1 and hand out ids every
+     * instance ignores as already seen.
+     */
     private static final String POST_SCRIPT = """
+            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if last < tonumber(ARGV[3]) then
+              redis.call('SET', KEYS[1], ARGV[3])
+            end
             local id = redis.call('INCR', KEYS[1])
             local message = '{"id":' .. id .. ',' .. string.sub(ARGV[1], 2)
             redis.call('RPUSH', KEYS[2], message)
             redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
             redis.call('PUBLISH', KEYS[3], message)
             return message
+            """;
+    /** Raises the counter to at least ARGV[1]: each instance runs it on every catch-up, e.g. after Redis restarted. */
+    private static final String RAISE_SCRIPT = """
+            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if last < tonumber(ARGV[1]) then
+              redis.call('SET', KEYS[1], ARGV[1])
+              return 1
+            end
+            return 0
             """;
     private static final Logger log = LoggerFactory.getLogger(RedisChatRoom.class);
 
@@ -135,7 +155,7 @@ public final class RedisChatRoom implements ChatRoom {
         String[] keys = {LAST_ID_KEY, MESSAGES_KEY, CHANNEL};
         return connection.async()
                 .<String>eval(POST_SCRIPT, ScriptOutputType.VALUE, keys, json.draft(from, body),
-                        Integer.toString(capacity))
+                        Integer.toString(capacity), Long.toString(mirror.lastId()))
                 .toCompletableFuture()
                 .handle((stored, error) -> {
                     if (error != null) {
@@ -236,12 +256,25 @@ public final class RedisChatRoom implements ChatRoom {
         }
     }
 
+    /**
+     * Reads the stored list for a catch-up, first raising the id counter to the newest id this instance has seen,
+     * so that a Redis that came back empty goes on from there instead of reusing ids.
+     */
     private CompletionStage<List<String>> storedMessages() {
         StatefulRedisConnection<String, String> connection = commands;
         if (connection == null) {
             return CompletableFuture.failedFuture(unavailable("not connected", null));
         }
-        return connection.async().lrange(MESSAGES_KEY, 0, -1);
+        long seen = mirror.lastId();
+        return connection.async()
+                .<Long>eval(RAISE_SCRIPT, ScriptOutputType.INTEGER, new String[] {LAST_ID_KEY}, Long.toString(seen))
+                .thenCompose(raised -> {
+                    if (raised == 1L) {
+                        log.warn("Redis at {} lost the chat's id counter (restarted without persistence?): "
+                                + "it goes on from {}, the newest id this instance has seen", address, seen);
+                    }
+                    return connection.async().lrange(MESSAGES_KEY, 0, -1);
+                });
     }
 
     private void later(Runnable task) {

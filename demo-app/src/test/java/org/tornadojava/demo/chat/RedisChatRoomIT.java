@@ -97,6 +97,35 @@ class RedisChatRoomIT {
     }
 
     @Test
+    void afterRedisRestartsEmptyEveryPostStillReachesEveryInstanceWithANewId() throws Exception {
+        redis = RedisProcess.startWithoutPersistence(folder);
+        RedisChatRoom a = room(Duration.ofSeconds(5));
+        RedisChatRoom b = room(Duration.ofSeconds(5));
+        List<Long> seenOnB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.join(message -> seenOnB.add(message.id()), OptionalLong.empty());
+        for (int i = 0; i < 5; i++) {
+            a.post("alice", "before " + i).get(5, TimeUnit.SECONDS);
+        }
+        Await.until(() -> seenOnB.size() == 5);
+
+        redis.kill();
+        redis.start();
+        assertThat(redis.command("DBSIZE")).isEqualTo(":0");
+        Await.until(() -> a.isConnected() && b.isConnected());
+
+        List<ChatMessage> after = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            after.add((i % 2 == 0 ? a : b).post("alice", "after " + i).get(5, TimeUnit.SECONDS));
+        }
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 10).boxed().toList();
+        Await.until(() -> seenOnB.size() == 10 && ids(a).size() == 10);
+        assertThat(after).extracting(ChatMessage::id).containsExactly(6L, 7L, 8L, 9L, 10L);
+        assertThat(seenOnB).isEqualTo(expected);
+        assertThat(ids(a)).isEqualTo(expected);
+        assertThat(ids(b)).isEqualTo(expected);
+    }
+
+    @Test
     void anInstanceStartedBeforeRedisKeepsTryingAndWorksOnceRedisIsUp() throws Exception {
         redis = RedisProcess.start(folder);
         redis.stop();

@@ -13,16 +13,19 @@ import java.time.Duration;
 
 /**
  * A redis-server of the test's own on 127.0.0.1, persisting every write to an append-only file in its folder, so
- * a stop and a start keep every stored message (as production should be configured).
+ * a stop and a start keep every stored message (as production should be configured), or, started with
+ * {@link #startWithoutPersistence}, keeping nothing: a restart comes back empty.
  */
 final class RedisProcess implements AutoCloseable {
     private final Path program = ExternalProgram.require("redis-server", "redis-server");
     private final Path folder;
     private final int port = ExternalProgram.freePort();
+    private final boolean persistent;
     private Process process;
 
-    private RedisProcess(Path folder) {
+    private RedisProcess(Path folder, boolean persistent) {
         this.folder = folder;
+        this.persistent = persistent;
     }
 
     /**
@@ -33,7 +36,20 @@ final class RedisProcess implements AutoCloseable {
      */
     static RedisProcess start(Path folder) throws IOException {
         Files.createDirectories(folder);
-        RedisProcess redis = new RedisProcess(folder);
+        RedisProcess redis = new RedisProcess(folder, true);
+        redis.start();
+        return redis;
+    }
+
+    /**
+     * Starts Redis with no persistence at all (no append-only file, no snapshots): a restart is empty.
+     *
+     * @param folder created if missing; holds the log
+     * @return the running server
+     */
+    static RedisProcess startWithoutPersistence(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        RedisProcess redis = new RedisProcess(folder, false);
         redis.start();
         return redis;
     }
@@ -51,7 +67,7 @@ final class RedisProcess implements AutoCloseable {
     /** Starts it again after {@link #stop}, on the same port and data. */
     void start() throws IOException {
         process = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", folder.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                "--dir", folder.toString(), "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always", "--save", "",
                 "--protected-mode", "yes")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("redis.log").toFile()))
@@ -61,6 +77,11 @@ final class RedisProcess implements AutoCloseable {
             throw new IllegalStateException(
                     "redis-server did not start: " + Files.readString(folder.resolve("redis.log")));
         }
+    }
+
+    /** Kills it (SIGKILL, {@code kill -9}): nothing is written on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops it the way an operator would (SIGTERM: Redis finishes writing and exits). */

@@ -174,6 +174,12 @@ public class TornadoProperties {
         private Duration bodyTimeout = Duration.ofSeconds(60);
 
         /**
+         * How long a response may make no progress towards a client that stopped reading before the connection
+         * is closed.
+         */
+        private Duration writeTimeout = Duration.ofSeconds(60);
+
+        /**
          * Whether gzip request bodies are accepted and inflated (max-body-size limits the inflated size).
          */
         private boolean decompressRequest;
@@ -287,6 +293,14 @@ public class TornadoProperties {
 
         public void setBodyTimeout(Duration bodyTimeout) {
             this.bodyTimeout = bodyTimeout;
+        }
+
+        public Duration getWriteTimeout() {
+            return writeTimeout;
+        }
+
+        public void setWriteTimeout(Duration writeTimeout) {
+            this.writeTimeout = writeTimeout;
         }
 
         public boolean isDecompressRequest() {

@@ -62,6 +62,7 @@ public final class TornadoPropertiesMapper {
                 options::idleConnectionTimeout);
         apply("tornado.server.header-timeout", server.getHeaderTimeout(), options::headerTimeout);
         apply("tornado.server.body-timeout", server.getBodyTimeout(), options::bodyTimeout);
+        apply("tornado.server.write-timeout", server.getWriteTimeout(), options::writeTimeout);
         apply("tornado.server.decompress-request", server.isDecompressRequest(), options::decompressRequest);
         apply("tornado.server.compress-response", server.isCompressResponse(), options::compressResponse);
         TornadoProperties.Ssl ssl = server.getSsl();

@@ -29,7 +29,6 @@ class ConfigurationMetadataTests {
      * fails while a key is both announced and implemented.
      */
     private static final Set<String> ANNOUNCED = Set.of(
-            "tornado.server.write-timeout",
             "tornado.server.max-in-memory-body",
             "tornado.server.server-header",
             "tornado.server.allow-second-server",

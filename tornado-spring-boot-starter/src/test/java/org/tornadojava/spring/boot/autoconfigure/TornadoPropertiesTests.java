@@ -56,6 +56,7 @@ class TornadoPropertiesTests {
         assertThat(mapped.idleConnectionTimeout()).isEqualTo(core.idleConnectionTimeout()).hasSeconds(3600);
         assertThat(mapped.headerTimeout()).isEqualTo(core.headerTimeout()).hasSeconds(30);
         assertThat(mapped.bodyTimeout()).isEqualTo(core.bodyTimeout()).hasSeconds(60);
+        assertThat(mapped.writeTimeout()).isEqualTo(core.writeTimeout()).hasSeconds(60);
         assertThat(mapped.decompressRequest()).isEqualTo(core.decompressRequest()).isFalse();
         assertThat(mapped.compressResponse()).isEqualTo(core.compressResponse()).isFalse();
         assertThat(mapped.sslEnabled()).isEqualTo(core.sslEnabled()).isFalse();
@@ -106,7 +107,8 @@ class TornadoPropertiesTests {
                         "tornado.executor.queue-capacity=7", "tornado.errors.format=json",
                         "tornado.server.xheaders=true", "tornado.server.trusted-proxies=10.0.0.0/8,fd00::/8",
                         "tornado.server.idle-connection-timeout=2m", "tornado.server.header-timeout=5s",
-                        "tornado.server.body-timeout=7s", "tornado.server.decompress-request=true",
+                        "tornado.server.body-timeout=7s", "tornado.server.write-timeout=9s",
+                        "tornado.server.decompress-request=true",
                         "tornado.server.compress-response=true", "tornado.websocket.max-message-size=64KB",
                         "tornado.websocket.ping-interval=15s", "tornado.websocket.compression=true",
                         "tornado.etag.policy=weak", "tornado.security.cookie-secret=s3cret",
@@ -141,6 +143,7 @@ class TornadoPropertiesTests {
                     assertThat(options.idleConnectionTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(options.bodyTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(options.writeTimeout()).isEqualTo(Duration.ofSeconds(9));
                     assertThat(options.decompressRequest()).isTrue();
                     assertThat(options.compressResponse()).isTrue();
 
@@ -263,6 +266,7 @@ class TornadoPropertiesTests {
         "tornado.server.header-timeout|0s|PT0S",
         "tornado.server.idle-connection-timeout|-5s|PT-5S",
         "tornado.server.body-timeout|0s|PT0S",
+        "tornado.server.write-timeout|0s|PT0S",
         "tornado.server.ssl.enabled|true|null",
         "tornado.websocket.max-message-size|0B|0B",
         "tornado.websocket.ping-interval|-1s|PT-1S",
