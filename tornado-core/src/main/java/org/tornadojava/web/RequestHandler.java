@@ -89,7 +89,6 @@ public abstract class RequestHandler {
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString LOCATION = AsciiString.cached("Location");
     private static final AsciiString ALLOW = AsciiString.cached("Allow");
-    private static final AsciiString SERVER = AsciiString.cached("TornadoServer/0.1.0");
     private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=UTF-8");
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=UTF-8");
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
@@ -781,7 +780,10 @@ public abstract class RequestHandler {
     /** Tornado's {@code clear}, with the {@code Date} of the {@code System.nanoTime()} reading given. */
     private void resetResponse(long dateNanos) {
         headers = ResponseWriter.newHeaders();
-        headers.set(SERVER_HEADER, SERVER);
+        AsciiString server = application.serverHeader();
+        if (server != null) {
+            headers.set(SERVER_HEADER, server);
+        }
         headers.set(CONTENT_TYPE, TEXT_HTML);
         headers.set(DATE, HttpDates.at(dateNanos));
         status = 200;
