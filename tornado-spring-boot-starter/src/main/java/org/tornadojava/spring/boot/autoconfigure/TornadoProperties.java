@@ -3,6 +3,7 @@ package org.tornadojava.spring.boot.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
 import org.tornadojava.web.EtagPolicy;
 
@@ -252,6 +253,12 @@ public class TornadoProperties {
          * Whether responses are gzipped for clients that accept it.
          */
         private boolean compressResponse;
+
+        /** Server header of every response; empty sends none. */
+        private String serverHeader = Application.DEFAULT_SERVER_HEADER;
+
+        /** Whether to start even when a servlet or reactive web server runs in the same context. */
+        private boolean allowSecondServer;
 
         private final Ssl ssl = new Ssl();
 
@@ -533,6 +540,22 @@ public class TornadoProperties {
         public Ssl getSsl() {
             return ssl;
         }
+
+        public String getServerHeader() {
+            return serverHeader;
+        }
+
+        public void setServerHeader(String serverHeader) {
+            this.serverHeader = serverHeader;
+        }
+
+        public boolean isAllowSecondServer() {
+            return allowSecondServer;
+        }
+
+        public void setAllowSecondServer(boolean allowSecondServer) {
+            this.allowSecondServer = allowSecondServer;
+        }
     }
 
     /** {@code tornado.server.ssl.*}: HTTPS from PEM files. */
@@ -619,6 +642,9 @@ public class TornadoProperties {
          */
         private Transport transport = Transport.AUTO;
 
+        /** How long a loop may be stuck in one task before a WARN shows its stack; 0 turns the watchdog off. */
+        private Duration blockedThreshold = Duration.ofSeconds(2);
+
         /**
          * The number of IOLoops.
          *
@@ -654,6 +680,14 @@ public class TornadoProperties {
         public void setTransport(Transport transport) {
             this.transport = transport;
         }
+
+        public Duration getBlockedThreshold() {
+            return blockedThreshold;
+        }
+
+        public void setBlockedThreshold(Duration blockedThreshold) {
+            this.blockedThreshold = blockedThreshold;
+        }
     }
 
     /** {@code tornado.executor.*}: the pool behind {@code runOnExecutor}. */
@@ -667,6 +701,9 @@ public class TornadoProperties {
          * Tasks that may wait for a thread; when the queue is full, runOnExecutor fails with 503.
          */
         private int queueCapacity = 1000;
+
+        /** Whether runOnExecutor runs on virtual threads (JDK 21+); unset follows spring.threads.virtual.enabled. */
+        private Boolean virtualThreads;
 
         /**
          * The number of threads.
@@ -702,6 +739,14 @@ public class TornadoProperties {
          */
         public void setQueueCapacity(int queueCapacity) {
             this.queueCapacity = queueCapacity;
+        }
+
+        public Boolean getVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(Boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
         }
     }
 
