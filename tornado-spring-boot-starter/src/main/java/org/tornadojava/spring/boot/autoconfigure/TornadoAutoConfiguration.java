@@ -149,8 +149,8 @@ public final class TornadoAutoConfiguration {
     static class NoServerConfiguration {
 
         @Bean
-        NoHandlersNotice tornadoNoHandlersNotice() {
-            return new NoHandlersNotice();
+        NoHandlersNotice tornadoNoHandlersNotice(ConfigurableListableBeanFactory beanFactory) {
+            return new NoHandlersNotice(beanFactory.getBeanClassLoader());
         }
     }
 }

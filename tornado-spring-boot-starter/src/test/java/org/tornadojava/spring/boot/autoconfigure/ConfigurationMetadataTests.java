@@ -36,12 +36,15 @@ class ConfigurationMetadataTests {
                 "tornado.websocket.compression", "tornado.etag.policy", "tornado.security.ip-whitelist",
                 "tornado.security.cookie-secret", "tornado.security.signed-cookie-max-age",
                 "tornado.security.xsrf-cookies", "tornado.security.login-url", "tornado.static.path",
-                "tornado.static.url-prefix");
+                "tornado.static.url-prefix", "tornado.server.server-header", "tornado.server.allow-second-server",
+                "tornado.ioloop.blocked-threshold", "tornado.executor.virtual-threads");
         assertThat(defaultOf(metadata, "tornado.server.max-body-size")).isEqualTo("100MB");
         assertThat(defaultOf(metadata, "tornado.server.shutdown-timeout")).isEqualTo("30s");
         assertThat(defaultOf(metadata, "tornado.ioloop.transport")).isEqualTo("auto");
         assertThat(defaultOf(metadata, "tornado.etag.policy")).isEqualTo("content-hash");
         assertThat(defaultOf(metadata, "tornado.security.signed-cookie-max-age")).isEqualTo("31d");
+        assertThat(defaultOf(metadata, "tornado.ioloop.blocked-threshold")).isEqualTo("2s");
+        assertThat(defaultOf(metadata, "tornado.server.server-header")).startsWith("TornadoServer/");
     }
 
     private static String defaultOf(JsonNode metadata, String name) {
