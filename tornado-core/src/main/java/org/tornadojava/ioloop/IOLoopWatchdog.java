@@ -55,7 +55,7 @@ final class IOLoopWatchdog implements AutoCloseable {
     }
 
     private void report(Pulse pulse, Duration blockedFor) {
-        Thread thread = pulse.thread;
+        Thread thread = pulse.loop.thread();
         StringBuilder stack = new StringBuilder();
         if (thread != null) {
             for (StackTraceElement frame : thread.getStackTrace()) {
@@ -71,17 +71,21 @@ final class IOLoopWatchdog implements AutoCloseable {
         }
     }
 
-    /** Stops the watchdog thread. Any thread. */
+    /** Stops the watchdog thread and waits (at most a second) until it ended. Any thread but the watchdog's. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The heartbeat of one loop: posted by the watchdog, run on the loop. */
     private static final class Pulse implements Runnable {
         final IOLoop loop;
         volatile long postedAt = IDLE;
-        volatile Thread thread;
         boolean reported;
 
         Pulse(IOLoop loop) {
@@ -103,7 +107,6 @@ final class IOLoopWatchdog implements AutoCloseable {
 
         @Override
         public void run() {
-            thread = Thread.currentThread();
             postedAt = IDLE;
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.tornadojava.http.HttpServer;
+import org.tornadojava.http.HttpServerOptions;
 
 import java.net.BindException;
 import java.time.Duration;
@@ -72,7 +73,8 @@ public class TornadoServerLifecycle implements SmartLifecycle {
         } catch (IllegalStateException ex) {
             if (causedByBindFailure(ex)) {
                 SpringServerKeys keys = new SpringServerKeys(environment);
-                throw new TornadoPortInUseException(keys.configuredPort(-1), keys.portKey(), ex);
+                throw new TornadoPortInUseException(keys.configuredPort(HttpServerOptions.DEFAULT_PORT),
+                        keys.portKey(), ex);
             }
             throw new ApplicationContextException("Tornado server could not start (check tornado.server.*): "
                     + ex.getMessage(), ex);
