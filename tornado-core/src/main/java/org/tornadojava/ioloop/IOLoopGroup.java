@@ -26,6 +26,7 @@ public final class IOLoopGroup implements AutoCloseable {
     private final List<IOLoop> loops;
     private final Map<EventExecutor, IOLoop> byEventLoop;
     private final AtomicInteger nextIndex = new AtomicInteger();
+    private final Duration blockedThreshold;
     private final IOLoopWatchdog watchdog;
 
     /**
@@ -72,7 +73,17 @@ public final class IOLoopGroup implements AutoCloseable {
         }
         this.loops = List.copyOf(all);
         this.byEventLoop = index;
+        this.blockedThreshold = blockedThreshold;
         this.watchdog = blockedThreshold.isZero() ? null : new IOLoopWatchdog(loops, blockedThreshold, listener);
+    }
+
+    /**
+     * How long a loop may be stuck before the watchdog reports it. Any thread.
+     *
+     * @return the threshold; zero when there is no watchdog
+     */
+    public Duration blockedThreshold() {
+        return blockedThreshold;
     }
 
     /**

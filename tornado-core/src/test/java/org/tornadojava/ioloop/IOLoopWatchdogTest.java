@@ -41,6 +41,13 @@ class IOLoopWatchdogTest {
     }
 
     @Test
+    void aGroupWithoutThresholdHasNoWatchdog() {
+        try (IOLoopGroup group = new IOLoopGroup(1, Transport.NIO)) {
+            assertThat(group.blockedThreshold()).isZero();
+        }
+    }
+
+    @Test
     void aNegativeThresholdIsRefused() {
         assertThatThrownBy(() -> new IOLoopGroup(1, Transport.NIO, Duration.ofMillis(-1), BlockedLoopListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blocked threshold");

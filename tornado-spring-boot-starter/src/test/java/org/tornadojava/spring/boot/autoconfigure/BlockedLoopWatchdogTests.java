@@ -40,9 +40,10 @@ class BlockedLoopWatchdogTests {
     }
 
     @Test
-    void aZeroThresholdTurnsTheWatchdogOff() {
+    void theThresholdIsTwoSecondsByDefaultAndZeroTurnsTheWatchdogOff() {
+        TestContexts.runner().withBean(HelloHandler.class).run((context) -> assertThat(
+                context.getBean(IOLoopGroup.class).blockedThreshold()).isEqualTo(Duration.ofSeconds(2)));
         TestContexts.runner().withBean(HelloHandler.class).withPropertyValues("tornado.ioloop.blocked-threshold=0")
-                .run((context) -> assertThat(Thread.getAllStackTraces().keySet())
-                        .noneMatch((thread) -> thread.getName().startsWith("tornado-ioloop-watchdog")));
+                .run((context) -> assertThat(context.getBean(IOLoopGroup.class).blockedThreshold()).isZero());
     }
 }
