@@ -3,12 +3,16 @@ package org.tornadojava.concurrent;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.tornadojava.ioloop.IOLoop;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The pool for blocking work ({@code tornado.executor.*}), Tornado's {@code run_in_executor} bridge: a task runs
  * on one of {@code threads} named daemon threads ({@code tornado-executor-N}) and its result is delivered on an
  * IOLoop, so the continuation runs where the handler lives. At most {@code queueCapacity} tasks wait; beyond that
- * a submission is refused at once (handlers answer 503). Idle threads end after a minute. Thread-safe.
+ * a submission is refused at once (handlers answer 503). Idle threads end after a minute. On a JDK with virtual
+ * threads (21+), {@link #ofVirtualThreads(int)} runs each task on a virtual thread instead. Thread-safe.
  */
 public final class BlockingExecutor implements Executor, AutoCloseable {
     /** Default number of threads, {@value}. */
@@ -41,6 +46,61 @@ public final class BlockingExecutor implements Executor, AutoCloseable {
                 new ArrayBlockingQueue<>(queueCapacity), new DefaultThreadFactory("tornado-executor", true),
                 new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    private BlockingExecutor(ThreadPoolExecutor pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Creates a pool that runs each task on a virtual thread ({@code tornado-executor-virtual-N}): up to
+     * {@code maxTasks} tasks run at once, none waits in a queue, and a submission beyond that is refused at once
+     * (handlers answer 503), so a flood of blocking calls stays bounded as with platform threads. Idle virtual
+     * threads are kept a minute for reuse. Any thread.
+     *
+     * @param maxTasks how many tasks may run at once, at least 1 ({@code tornado.executor.queue-capacity})
+     * @return the pool
+     * @throws UnsupportedOperationException when this JDK has no virtual threads (before 21)
+     */
+    public static BlockingExecutor ofVirtualThreads(int maxTasks) {
+        if (maxTasks < 1) {
+            throw new IllegalArgumentException("a virtual-thread executor needs room for at least 1 task, got "
+                    + maxTasks);
+        }
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxTasks, maxTasks, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), virtualThreadFactory(), new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return new BlockingExecutor(pool);
+    }
+
+    /**
+     * Tells whether this JDK has virtual threads, i.e. whether {@link #ofVirtualThreads(int)} works. Any thread.
+     *
+     * @return true on JDK 21 and later
+     */
+    public static boolean virtualThreadsAvailable() {
+        try {
+            Thread.class.getMethod("ofVirtual");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** {@code Thread.ofVirtual().name("tornado-executor-virtual-", 0).factory()}, called reflectively on Java 17. */
+    private static ThreadFactory virtualThreadFactory() {
+        try {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            Method name = builderType.getMethod("name", String.class, long.class);
+            builder = name.invoke(builder, "tornado-executor-virtual-", 0L);
+            return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+        } catch (NoSuchMethodException | ClassNotFoundException e) {
+            throw new UnsupportedOperationException("virtual threads need JDK 21 or later; this is "
+                    + Runtime.version(), e);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot create virtual threads: " + e, e);
+        }
     }
 
     /**

@@ -8,7 +8,8 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
  * Netty's request decoder with the version check Tornado 6.5 and Netty's strict mode make: the version token must be
  * {@code HTTP/d.d}, case-sensitive (RFC 9112 section 2.3). A later 1.x minor version is served as HTTP/1.1 (RFC 9110
  * section 2.5), a major version other than 1 fails the head with {@link UnsupportedVersionException} (answered 505),
- * anything else ({@code http/1.1}, {@code HTTP/1}) with {@link IllegalArgumentException} (answered 400). Used on the connection's IOLoop only.
+ * anything else ({@code http/1.1}, {@code HTTP/1}) with {@link IllegalArgumentException} (answered 400).
+ * Used on the connection's IOLoop only.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
 

@@ -31,10 +31,19 @@ public final class IOLoop implements Executor {
     private static final FastThreadLocal<IOLoop> CURRENT = new FastThreadLocal<>();
 
     private final EventLoop eventLoop;
+    private volatile Thread thread;
 
     IOLoop(EventLoop eventLoop) {
         this.eventLoop = eventLoop;
-        eventLoop.execute(() -> CURRENT.set(this));
+        eventLoop.execute(() -> {
+            thread = Thread.currentThread();
+            CURRENT.set(this);
+        });
+    }
+
+    /** The loop's thread, known once the loop ran its first task (before any other), else null. Any thread. */
+    Thread thread() {
+        return thread;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Owns the IOLoop threads of a server (or a client): {@code threads} Netty event loops on one {@link Transport}.
- * Threads are named {@code tornado-ioloop-N}. Thread-safe.
+ * Threads are named {@code tornado-ioloop-N}. With a blocked threshold, a watchdog thread logs a WARN with the
+ * stack of any loop stuck in one task longer than that. Thread-safe.
  */
 public final class IOLoopGroup implements AutoCloseable {
     private final Transport transport;
@@ -26,17 +27,39 @@ public final class IOLoopGroup implements AutoCloseable {
     private final List<IOLoop> loops;
     private final Map<EventExecutor, IOLoop> byEventLoop;
     private final AtomicInteger nextIndex = new AtomicInteger();
+    private final Duration blockedThreshold;
+    private final IOLoopWatchdog watchdog;
 
     /**
-     * Starts the loops.
+     * Starts the loops, without a blocked-loop watchdog.
      *
      * @param threads number of loops; 0 means one per available processor
      * @param transport the I/O mechanism; {@link Transport#AUTO} picks the best one available
      * @throws IllegalStateException when a native transport was asked for and cannot load
      */
     public IOLoopGroup(int threads, Transport transport) {
+        this(threads, transport, Duration.ZERO, BlockedLoopListener.NONE);
+    }
+
+    /**
+     * Starts the loops and, for a positive threshold, a watchdog: a loop that does not get to a queued task for
+     * longer than {@code blockedThreshold} (a handler calling JDBC on the loop, say) is reported once, with a WARN
+     * on {@code tornado.general} showing the loop thread's stack, and to {@code listener}. Tornado's
+     * {@code set_blocking_log_threshold}.
+     *
+     * @param threads number of loops; 0 means one per available processor
+     * @param transport the I/O mechanism; {@link Transport#AUTO} picks the best one available
+     * @param blockedThreshold how long a loop may be stuck before it is reported; zero turns the watchdog off
+     * @param listener told of each blocked episode on the watchdog thread, e.g. to count it
+     * @throws IllegalStateException when a native transport was asked for and cannot load
+     * @throws IllegalArgumentException for a negative thread count or threshold
+     */
+    public IOLoopGroup(int threads, Transport transport, Duration blockedThreshold, BlockedLoopListener listener) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (one per CPU) or more: " + threads);
+        }
+        if (blockedThreshold.isNegative()) {
+            throw new IllegalArgumentException("blocked threshold must be 0 (off) or more: " + blockedThreshold);
         }
         this.transport = transport.resolve();
         int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -51,6 +74,17 @@ public final class IOLoopGroup implements AutoCloseable {
         }
         this.loops = List.copyOf(all);
         this.byEventLoop = index;
+        this.blockedThreshold = blockedThreshold;
+        this.watchdog = blockedThreshold.isZero() ? null : new IOLoopWatchdog(loops, blockedThreshold, listener);
+    }
+
+    /**
+     * How long a loop may be stuck before the watchdog reports it. Any thread.
+     *
+     * @return the threshold; zero when there is no watchdog
+     */
+    public Duration blockedThreshold() {
+        return blockedThreshold;
     }
 
     /**
@@ -166,6 +200,9 @@ public final class IOLoopGroup implements AutoCloseable {
         }
         if (acceptorsToStop != null) {
             acceptorsToStop.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {

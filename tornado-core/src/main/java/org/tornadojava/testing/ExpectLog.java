@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@link java.util.regex.Matcher#find()}) are counted and dropped; {@link #close()} fails when none came. As the
  * server logs on its IOLoop, sometimes just after the client got the response (the access log), {@code close()}
  * gives a required line that has not come yet a fifth of {@link AsyncTestTimeout#get()} (one second by default)
- * to arrive. Other lines pass through untouched. Lines below the logger's effective level are never emitted, so they never match.
+ * to arrive. Other lines pass through untouched. Lines below the logger's effective level are never emitted, so
+ * they never match.
  * Needs Logback as the SLF4J binding.
  *
  * <pre>{@code

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Fails a test class when Netty's leak detector reports a {@link ByteBuf} that was collected without being
  * released: after the class's last test it collects garbage and takes the reports that came since the previous
- * class ended (a class run inside another's test takes its own first). {@link AsyncHttpTest} classes get it automatically; register it for every class
+ * class ended (a class run inside another's test takes its own first). {@link AsyncHttpTest} classes get it
+ * automatically; register it for every class
  * with JUnit's extension auto-detection ({@code junit.jupiter.extensions.autodetection.enabled=true} and this
  * class in {@code META-INF/services/org.junit.jupiter.api.extension.Extension}). Netty samples buffers unless
  * the JVM runs with {@code -Dio.netty.leakDetection.level=paranoid}, so set that for tests. Needs Logback as the

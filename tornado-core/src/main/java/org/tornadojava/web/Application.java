@@ -1,5 +1,6 @@
 package org.tornadojava.web;
 
+import io.netty.util.AsciiString;
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServerDelegate;
 import org.tornadojava.http.CidrSet;
@@ -35,6 +36,9 @@ import java.util.function.Supplier;
  * <p>Immutable once built; thread-safe.
  */
 public final class Application implements HttpServerDelegate {
+    /** The {@code Server} header of responses unless {@link Builder#serverHeader(String)} says otherwise. */
+    public static final String DEFAULT_SERVER_HEADER = "TornadoServer/0.1.0";
+
     private static final String[] NO_GROUPS = new String[0];
 
     private final Router router;
@@ -43,6 +47,7 @@ public final class Application implements HttpServerDelegate {
     private final ErrorFormat errorFormat;
     private final boolean debug;
     private final boolean accessLog;
+    private final AsciiString serverHeader;
     private final JsonMapper jsonMapper;
     private final BlockingExecutor executor;
     private final boolean ownsExecutor;
@@ -78,6 +83,7 @@ public final class Application implements HttpServerDelegate {
         this.errorFormat = builder.errorFormat;
         this.debug = builder.debug;
         this.accessLog = builder.accessLog;
+        this.serverHeader = builder.serverHeader.isEmpty() ? null : AsciiString.cached(builder.serverHeader);
         this.jsonMapper = builder.jsonMapper;
         this.websocketMaxMessageSize = builder.websocketMaxMessageSize;
         this.websocketPingInterval = builder.websocketPingInterval;
@@ -210,6 +216,11 @@ public final class Application implements HttpServerDelegate {
      */
     public boolean accessLog() {
         return accessLog;
+    }
+
+    /** The {@code Server} header every response starts with, or null for none. Any thread. */
+    AsciiString serverHeader() {
+        return serverHeader;
     }
 
     /**
@@ -390,6 +401,7 @@ public final class Application implements HttpServerDelegate {
         private ErrorFormat errorFormat = ErrorFormat.HTML;
         private boolean debug;
         private boolean accessLog = true;
+        private String serverHeader = DEFAULT_SERVER_HEADER;
         private JsonMapper jsonMapper;
         private BlockingExecutor executor;
         private int websocketMaxMessageSize = 10 * 1024 * 1024;
@@ -488,6 +500,25 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder accessLog(boolean accessLog) {
             this.accessLog = accessLog;
+            return this;
+        }
+
+        /**
+         * Sets the {@code Server} header every response starts with (a handler may still change or clear it);
+         * {@value Application#DEFAULT_SERVER_HEADER} by default, empty for no header.
+         *
+         * @param serverHeader the header value, or empty
+         * @return this
+         * @throws IllegalArgumentException when the value holds a control character or non-ASCII text
+         */
+        public Builder serverHeader(String serverHeader) {
+            for (int i = 0; i < serverHeader.length(); i++) {
+                char c = serverHeader.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    throw new IllegalArgumentException("a Server header must be printable ASCII: " + serverHeader);
+                }
+            }
+            this.serverHeader = serverHeader;
             return this;
         }
 

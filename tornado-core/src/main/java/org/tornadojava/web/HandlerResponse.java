@@ -55,7 +55,6 @@ final class HandlerResponse {
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString ALLOW = AsciiString.cached("Allow");
-    private static final AsciiString SERVER = AsciiString.cached("TornadoServer/0.1.0");
     private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=UTF-8");
     private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json; charset=UTF-8");
     private static final AsciiString ETAG = AsciiString.cached("Etag");
@@ -206,7 +205,10 @@ final class HandlerResponse {
     /** Tornado's {@code clear}, with the {@code Date} of the {@code System.nanoTime()} reading given. */
     private void reset(long dateNanos) {
         headers = UNCHECKED_HEADERS.newHeaders();
-        headers.set(SERVER_HEADER, SERVER);
+        AsciiString server = application.serverHeader();
+        if (server != null) {
+            headers.set(SERVER_HEADER, server);
+        }
         headers.set(CONTENT_TYPE, TEXT_HTML);
         headers.set(DATE, HttpDates.at(dateNanos));
         status = 200;

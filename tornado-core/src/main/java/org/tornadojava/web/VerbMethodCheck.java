@@ -22,7 +22,7 @@ final class VerbMethodCheck {
      * Checks the handler class of one route; the class is the spec's declared one, else that of a handler made
      * by its factory (a factory that fails here fails again per request, answered with 500).
      *
-     * @throws IllegalArgumentException when a verb method cannot serve the route
+     * @throws InvalidRouteException when a verb method cannot serve the route
      */
     static void check(UrlSpec spec) {
         Class<? extends RequestHandler> type = handlerType(spec);
@@ -35,17 +35,16 @@ final class VerbMethodCheck {
             boolean fits = false;
             for (Method method : methods) {
                 if (!HandlerMethods.takesStrings(method)) {
-                    throw new IllegalArgumentException(signature(type, method) + " cannot serve route '"
-                            + spec.pattern() + "': a verb method takes String parameters, one per group of the"
-                            + " route's regex (or String...)");
+                    throw new InvalidRouteException(spec.pattern(), signature(type, method),
+                            "a verb method takes String parameters, one per group of the route's regex"
+                            + " (or String...)");
                 }
                 fits |= HandlerMethods.takesStringArray(method) || method.getParameterCount() == groups;
             }
             if (!fits && !methods.isEmpty()) {
-                throw new IllegalArgumentException(methods.stream().map(m -> signature(type, m))
-                        .collect(Collectors.joining(" and ")) + " cannot serve route '" + spec.pattern()
-                        + "': its regex has " + groups + (groups == 1 ? " group" : " groups")
-                        + ", passed as that many String arguments");
+                throw new InvalidRouteException(spec.pattern(), methods.stream().map(m -> signature(type, m))
+                        .collect(Collectors.joining(" and ")), "its regex has " + groups
+                        + (groups == 1 ? " group" : " groups") + ", passed as that many String arguments");
             }
         }
     }

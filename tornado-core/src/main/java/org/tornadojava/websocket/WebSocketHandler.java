@@ -157,7 +157,8 @@ public abstract class WebSocketHandler extends RequestHandler {
         try {
             open(args);
         } catch (Throwable e) {
-            APP_LOG.error("Uncaught exception in open of {} {}", getClass().getSimpleName(), LogText.escape(request().uri()), e);
+            APP_LOG.error("Uncaught exception in open of {} {}", getClass().getSimpleName(),
+                    LogText.escape(request().uri()), e);
             close(CloseStatus.INTERNAL_ERROR, "Internal error");
         }
     }
@@ -423,12 +424,14 @@ public abstract class WebSocketHandler extends RequestHandler {
         try {
             onClose(code, reason);
         } catch (Throwable e) {
-            APP_LOG.error("Uncaught exception in onClose of {} {}", getClass().getSimpleName(), LogText.escape(request().uri()), e);
+            APP_LOG.error("Uncaught exception in onClose of {} {}", getClass().getSimpleName(),
+                    LogText.escape(request().uri()), e);
         }
     }
 
     private void failInHook(String hook, Throwable e) {
-        APP_LOG.error("Uncaught exception in {} of {} {}", hook, getClass().getSimpleName(), LogText.escape(request().uri()), e);
+        APP_LOG.error("Uncaught exception in {} of {} {}", hook, getClass().getSimpleName(),
+                LogText.escape(request().uri()), e);
         connection.close(CloseStatus.INTERNAL_ERROR, "Internal error");
     }
 }

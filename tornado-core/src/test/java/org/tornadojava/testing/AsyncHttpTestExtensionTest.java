@@ -73,7 +73,8 @@ class AsyncHttpTestExtensionTest {
     @Test
     void aClassWithoutAnApplicationFailsWithAClearMessage() {
         TestExecutionSummary summary = FixtureRunner.run(NoApplication.class);
-        assertThat(FixtureRunner.failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE).extracting(Throwable::getMessage).asString()
+        assertThat(FixtureRunner.failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE)
+                .extracting(Throwable::getMessage).asString()
                 .contains("without a @TestApplication");
     }
 

@@ -41,7 +41,8 @@ class GenTestTest {
     @Test
     void anExceptionalCompletionFailsTheTestWithItsCause() {
         List<Throwable> failures = FixtureRunner.failures(FixtureRunner.run(Failing.class));
-        assertThat(failures).singleElement(InstanceOfAssertFactories.THROWABLE).isInstanceOf(IllegalStateException.class)
+        assertThat(failures).singleElement(InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the handler broke");
     }
 
@@ -65,7 +66,8 @@ class GenTestTest {
     void aTimeoutCancelsTheStageThatNeverCompleted() {
         Pending.STAGE = new CompletableFuture<>();
         List<Throwable> failures = FixtureRunner.failures(FixtureRunner.run(Pending.class));
-        assertThat(failures).singleElement(InstanceOfAssertFactories.THROWABLE).hasMessageContaining("did not finish within");
+        assertThat(failures).singleElement(InstanceOfAssertFactories.THROWABLE)
+                .hasMessageContaining("did not finish within");
         assertThat(Pending.STAGE).isCancelled();
     }
 

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeoutException;
  * answers its own long polls and sockets. Posting runs one script (draw the id, append, trim, publish), so all
  * instances see messages in id order. Ids only grow: every post and every catch-up raises the counter to the newest
  * id the instance has seen, so a Redis that restarts empty (no persistence) goes on from there instead of reusing
- * ids the instances would drop as already seen. While Redis is away, posts fail with {@link ChatStoreUnavailableException}
- * at once (commands are rejected, not queued); Lettuce reconnects by itself and the feed catches up with what it
- * missed. Thread-safe; nothing here blocks except {@link #connect} and {@link #shutdown} (start-up and shutdown
+ * ids the instances would drop as already seen. While Redis is away, posts fail with
+ * {@link ChatStoreUnavailableException} at once (commands are rejected, not queued); Lettuce reconnects by itself
+ * and the feed catches up with what it missed. Thread-safe; nothing here blocks except {@link #connect} and {@link #shutdown} (start-up and shutdown
  * thread).
  */
 public final class RedisChatRoom implements ChatRoom {

@@ -67,7 +67,8 @@ final class RedisProcess implements AutoCloseable {
     /** Starts it again after {@link #stop}, on the same port and data. */
     void start() throws IOException {
         process = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", folder.toString(), "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always", "--save", "",
+                "--dir", folder.toString(), "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always",
+                "--save", "",
                 "--protected-mode", "yes")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("redis.log").toFile()))

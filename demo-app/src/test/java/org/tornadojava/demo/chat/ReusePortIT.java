@@ -41,7 +41,8 @@ class ReusePortIT {
             first.awaitStarted();
             DemoProcess second = DemoProcess.launch("second", folder, port);
             assertThat(second.awaitExit()).isNotZero();
-            assertThat(second.log()).contains("Address already in use");
+            assertThat(second.log()).contains("APPLICATION FAILED TO START")
+                    .contains("port " + port + " (tornado.server.port=" + port + ") is already in use");
         }
     }
 }

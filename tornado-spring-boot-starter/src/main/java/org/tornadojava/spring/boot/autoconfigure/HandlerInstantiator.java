@@ -39,7 +39,10 @@ import java.util.function.Supplier;
  * {@link Supplier} with the arguments bound, then stores the fields: no bean lookup and no reflective constructor call
  * per request. Otherwise (a prototype or other non-singleton dependency,
  * {@code @Autowired} methods, lifecycle callbacks, {@code Aware} interfaces) each request asks the bean factory
- * for a new bean. Runs on the thread refreshing the context; the factories it returns are thread-safe.
+ * for a new bean. A handler loaded by another class loader than the starter (devtools' restart class loader)
+ * cannot get a {@link LambdaMetafactory} class of its own from here; it gets a pre-bound constructor
+ * {@link MethodHandle} instead, still without a bean lookup per request. Runs on the thread refreshing the
+ * context; the factories it returns are thread-safe.
  */
 final class HandlerInstantiator {
     private static final Log LOG = LogFactory.getLog(HandlerInstantiator.class);
@@ -166,16 +169,24 @@ final class HandlerInstantiator {
     /**
      * A factory calling the constructor with its pre-resolved arguments through a {@link LambdaMetafactory}-made
      * {@link Supplier} (a real class the JIT inlines, unlike a method handle held in a field), then storing the
-     * injected fields.
+     * injected fields. A handler class in another module (class loader) than this class only grants a lookup
+     * without full privilege, which {@link LambdaMetafactory} refuses: its constructor handle is then bound to the
+     * arguments and called per request.
      */
     private static PreparedHandlerFactory prepare(Class<?> type, Constructor<?> constructor, Object[] arguments,
                                                   List<Field> fields, List<Object> values) throws Throwable {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         MethodHandle create = lookup.unreflectConstructor(constructor);
-        MethodType captured = create.type().changeReturnType(Supplier.class);
-        Supplier<?> construct = (Supplier<?>) LambdaMetafactory.metafactory(lookup, "get", captured,
-                        MethodType.methodType(Object.class), create, MethodType.methodType(type))
-                .getTarget().invokeWithArguments(arguments);
+        Supplier<?> construct;
+        if (lookup.hasFullPrivilegeAccess()) {
+            MethodType captured = create.type().changeReturnType(Supplier.class);
+            construct = (Supplier<?>) LambdaMetafactory.metafactory(lookup, "get", captured,
+                            MethodType.methodType(Object.class), create, MethodType.methodType(type))
+                    .getTarget().invokeWithArguments(arguments);
+        } else {
+            construct = new BoundConstructor(MethodHandles.insertArguments(create, 0, arguments)
+                    .asType(MethodType.methodType(Object.class)));
+        }
         List<Field> injected = new ArrayList<>();
         List<Object> injectedValues = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -203,6 +214,26 @@ final class HandlerInstantiator {
                 }
             }
             return value;
+        }
+    }
+
+    /** A constructor handle with its arguments bound, for handler classes of another class loader. */
+    private static final class BoundConstructor implements Supplier<Object> {
+        private final MethodHandle create;
+
+        BoundConstructor(MethodHandle create) {
+            this.create = create;
+        }
+
+        @Override
+        public Object get() {
+            try {
+                return create.invokeExact();
+            } catch (RuntimeException | Error ex) {
+                throw ex;
+            } catch (Throwable ex) {
+                throw new IllegalStateException("cannot create handler: " + ex, ex);
+            }
         }
     }
 

@@ -14,12 +14,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.ioloop.BlockedLoopListener;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestListener;
+
+import java.util.List;
 
 /**
  * Auto-configuration of a Tornado server from the {@code @Handler} beans of the context and the
@@ -44,14 +48,17 @@ public final class TornadoAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        IOLoopGroup tornadoIOLoopGroup(TornadoProperties properties) {
-            return new TornadoPropertiesMapper(properties).ioLoopGroup();
+        IOLoopGroup tornadoIOLoopGroup(TornadoProperties properties, ObjectProvider<BlockedLoopListener> listeners) {
+            List<BlockedLoopListener> onBlocked = listeners.orderedStream().toList();
+            return new TornadoPropertiesMapper(properties).ioLoopGroup(
+                    (loop, blockedFor) -> onBlocked.forEach((listener) -> listener.loopBlocked(loop, blockedFor)));
         }
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        BlockingExecutor tornadoBlockingExecutor(TornadoProperties properties) {
-            return new TornadoPropertiesMapper(properties).blockingExecutor();
+        BlockingExecutor tornadoBlockingExecutor(TornadoProperties properties, Environment environment) {
+            return new TornadoPropertiesMapper(properties).blockingExecutor(
+                    environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
         }
 
         @Bean
@@ -71,8 +78,12 @@ public final class TornadoAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         HttpServer tornadoHttpServer(TornadoProperties properties, Application application, IOLoopGroup loops,
-                                     ObjectProvider<TornadoServerCustomizer> customizers) {
+                                     ObjectProvider<TornadoServerCustomizer> customizers,
+                                     ConfigurableListableBeanFactory beanFactory, Environment environment) {
+            boolean secondServer = SecondWebServerException.check(beanFactory,
+                    properties.getServer().isAllowSecondServer());
             HttpServerOptions options = new TornadoPropertiesMapper(properties).serverOptions();
+            new SpringServerKeys(environment).apply(options, secondServer);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
             return new HttpServer(application, options, loops);
         }
@@ -111,6 +122,12 @@ public final class TornadoAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
+            TornadoBlockedLoopMetrics tornadoBlockedLoopMetrics() {
+                return new TornadoBlockedLoopMetrics();
+            }
+
+            @Bean
+            @ConditionalOnMissingBean
             TornadoServerMetrics tornadoServerMetrics(HttpServer server, BlockingExecutor executor) {
                 return new TornadoServerMetrics(server, executor);
             }
@@ -123,8 +140,8 @@ public final class TornadoAutoConfiguration {
     static class NoServerConfiguration {
 
         @Bean
-        NoHandlersNotice tornadoNoHandlersNotice() {
-            return new NoHandlersNotice();
+        NoHandlersNotice tornadoNoHandlersNotice(ConfigurableListableBeanFactory beanFactory) {
+            return new NoHandlersNotice(beanFactory.getBeanClassLoader());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tornadojava.spring.boot.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.web.Application;
 import org.tornadojava.web.ErrorFormat;
 import org.tornadojava.web.EtagPolicy;
 
@@ -189,6 +190,12 @@ public class TornadoProperties {
          */
         private boolean compressResponse;
 
+        /** Server header of every response; empty sends none. */
+        private String serverHeader = Application.DEFAULT_SERVER_HEADER;
+
+        /** Whether to start even when a servlet or reactive web server runs in the same context. */
+        private boolean allowSecondServer;
+
         private final Ssl ssl = new Ssl();
 
         public int getPort() {
@@ -322,6 +329,22 @@ public class TornadoProperties {
         public Ssl getSsl() {
             return ssl;
         }
+
+        public String getServerHeader() {
+            return serverHeader;
+        }
+
+        public void setServerHeader(String serverHeader) {
+            this.serverHeader = serverHeader;
+        }
+
+        public boolean isAllowSecondServer() {
+            return allowSecondServer;
+        }
+
+        public void setAllowSecondServer(boolean allowSecondServer) {
+            this.allowSecondServer = allowSecondServer;
+        }
     }
 
     /** {@code tornado.server.ssl.*}: HTTPS from PEM files. */
@@ -378,6 +401,9 @@ public class TornadoProperties {
          */
         private Transport transport = Transport.AUTO;
 
+        /** How long a loop may be stuck in one task before a WARN shows its stack; 0 turns the watchdog off. */
+        private Duration blockedThreshold = Duration.ofSeconds(2);
+
         public int getThreads() {
             return threads;
         }
@@ -393,6 +419,14 @@ public class TornadoProperties {
         public void setTransport(Transport transport) {
             this.transport = transport;
         }
+
+        public Duration getBlockedThreshold() {
+            return blockedThreshold;
+        }
+
+        public void setBlockedThreshold(Duration blockedThreshold) {
+            this.blockedThreshold = blockedThreshold;
+        }
     }
 
     /** {@code tornado.executor.*}: the pool behind {@code runOnExecutor}. */
@@ -406,6 +440,9 @@ public class TornadoProperties {
          * Tasks that may wait for a thread; when the queue is full, runOnExecutor fails with 503.
          */
         private int queueCapacity = 1000;
+
+        /** Whether runOnExecutor runs on virtual threads (JDK 21+); unset follows spring.threads.virtual.enabled. */
+        private Boolean virtualThreads;
 
         public int getThreads() {
             return threads;
@@ -421,6 +458,14 @@ public class TornadoProperties {
 
         public void setQueueCapacity(int queueCapacity) {
             this.queueCapacity = queueCapacity;
+        }
+
+        public Boolean getVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(Boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
         }
     }
 

@@ -1,9 +1,12 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerOptions;
+import org.tornadojava.ioloop.BlockedLoopListener;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.web.Application;
@@ -22,6 +25,8 @@ import java.util.function.IntFunction;
  * both). Used on the thread refreshing the context; not thread-safe.
  */
 public final class TornadoPropertiesMapper {
+    private static final Log LOG = LogFactory.getLog(TornadoPropertiesMapper.class);
+
     private final TornadoProperties properties;
 
     /**
@@ -84,6 +89,7 @@ public final class TornadoPropertiesMapper {
     public void configure(Application.Builder builder) {
         apply("tornado.debug", properties.isDebug(), builder::debug);
         apply("tornado.access-log", properties.isAccessLog(), builder::accessLog);
+        apply("tornado.server.server-header", properties.getServer().getServerHeader(), builder::serverHeader);
         apply("tornado.errors.format", properties.getErrors().getFormat(), builder::errorFormat);
         TornadoProperties.Websocket websocket = properties.getWebsocket();
         apply("tornado.websocket.max-message-size", websocket.getMaxMessageSize(),
@@ -114,28 +120,50 @@ public final class TornadoPropertiesMapper {
     }
 
     /**
-     * Starts the IOLoops of {@code tornado.ioloop.*}.
+     * Starts the IOLoops of {@code tornado.ioloop.*}, with the blocked-loop watchdog of
+     * {@code tornado.ioloop.blocked-threshold}.
      *
+     * @param onBlocked told of each blocked episode (e.g. a counter), on the watchdog thread
      * @return the running group; the caller shuts it down
-     * @throws InvalidConfigurationPropertyValueException for a negative thread count, or a native transport that
-     *         cannot load on this machine
+     * @throws InvalidConfigurationPropertyValueException for a negative thread count or threshold, or a native
+     *         transport that cannot load on this machine
      */
-    public IOLoopGroup ioLoopGroup() {
+    public IOLoopGroup ioLoopGroup(BlockedLoopListener onBlocked) {
         TornadoProperties.IoLoop ioloop = properties.getIoloop();
         Transport transport = ioloop.getTransport();
         apply("tornado.ioloop.transport", transport, Transport::resolve);
-        return create("tornado.ioloop.threads", ioloop.getThreads(), 0, threads -> new IOLoopGroup(threads, transport));
+        apply("tornado.ioloop.blocked-threshold", ioloop.getBlockedThreshold(), threshold -> {
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("must be 0 (off) or more");
+            }
+        });
+        return create("tornado.ioloop.threads", ioloop.getThreads(), 0,
+                threads -> new IOLoopGroup(threads, transport, ioloop.getBlockedThreshold(), onBlocked));
     }
 
     /**
-     * Creates the pool of {@code tornado.executor.*}.
+     * Creates the pool of {@code tornado.executor.*}: virtual threads when {@code tornado.executor.virtual-threads}
+     * (or, when that is unset, {@code spring.threads.virtual.enabled}) asks for them and the JDK has them, at most
+     * {@code queue-capacity} tasks at once; otherwise {@code threads} platform threads with a queue of
+     * {@code queue-capacity}. Asked for on a JDK without virtual threads, one WARN says it falls back.
      *
+     * @param springVirtualThreads the value of {@code spring.threads.virtual.enabled}
      * @return the executor; the caller shuts it down
      * @throws InvalidConfigurationPropertyValueException for fewer than 1 thread or a queue below 1
      */
-    public BlockingExecutor blockingExecutor() {
+    public BlockingExecutor blockingExecutor(boolean springVirtualThreads) {
         TornadoProperties.Executor executor = properties.getExecutor();
         int queueCapacity = create("tornado.executor.queue-capacity", executor.getQueueCapacity(), 1, value -> value);
+        String virtualKey = executor.getVirtualThreads() != null ? "tornado.executor.virtual-threads"
+                : "spring.threads.virtual.enabled";
+        boolean virtual = executor.getVirtualThreads() != null ? executor.getVirtualThreads() : springVirtualThreads;
+        if (virtual && BlockingExecutor.virtualThreadsAvailable()) {
+            return BlockingExecutor.ofVirtualThreads(queueCapacity);
+        }
+        if (virtual) {
+            LOG.warn(virtualKey + "=true but Java " + Runtime.version().feature() + " has no virtual threads: "
+                    + "runOnExecutor uses " + executor.getThreads() + " platform threads (tornado.executor.threads)");
+        }
         return create("tornado.executor.threads", executor.getThreads(), 1,
                 threads -> new BlockingExecutor(threads, queueCapacity));
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * is named) and the Tornado customizers and request listeners, and leaves out every other component. Called by
  * Spring while scanning, on the thread refreshing the context.
  */
-final class TornadoHandlerTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<TornadoHandlerTest> {
+final class TornadoHandlerTypeExcludeFilter
+        extends StandardAnnotationCustomizableTypeExcludeFilter<TornadoHandlerTest> {
     private static final Set<Class<?>> TORNADO_COMPONENTS = Set.of(TornadoApplicationCustomizer.class,
             TornadoServerCustomizer.class, RequestListener.class);
 

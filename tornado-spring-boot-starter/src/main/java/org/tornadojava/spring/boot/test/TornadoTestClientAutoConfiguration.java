@@ -15,7 +15,8 @@ import org.tornadojava.spring.boot.autoconfigure.TornadoAutoConfiguration;
 
 /**
  * Test auto-configuration of clients aimed at the running Tornado server: a {@link TornadoTestClient}, Spring
- * Framework's {@link RestTestClient} when spring-web and spring-webmvc are present and {@link WebTestClient} when spring-webflux is,
+ * Framework's {@link RestTestClient} when spring-web and spring-webmvc are present and {@link WebTestClient} when
+ * spring-webflux is,
  * each bound to {@code http://127.0.0.1:PORT} and backing off when the test defines its own. Imported by
  * {@link AutoConfigureTornadoTestClient} (which every {@code @SpringBootTest} gets), never by the production
  * auto-configuration. Wiring only: runs on the thread refreshing the context.

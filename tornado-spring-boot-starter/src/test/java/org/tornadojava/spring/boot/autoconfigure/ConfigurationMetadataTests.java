@@ -30,15 +30,11 @@ class ConfigurationMetadataTests {
      */
     private static final Set<String> ANNOUNCED = Set.of(
             "tornado.server.max-in-memory-body",
-            "tornado.server.server-header",
-            "tornado.server.allow-second-server",
             "tornado.server.http2.enabled",
             "tornado.server.http2.cleartext",
             "tornado.server.http2.max-concurrent-streams",
             "tornado.server.http2.initial-window-size",
             "tornado.server.http2.max-header-list-size",
-            "tornado.ioloop.blocked-threshold",
-            "tornado.executor.virtual-threads",
             "tornado.template.path",
             "tornado.template.cache",
             "tornado.template.autoescape",
@@ -74,6 +70,8 @@ class ConfigurationMetadataTests {
         assertThat(defaultOf("tornado.ioloop.transport")).isEqualTo("auto");
         assertThat(defaultOf("tornado.etag.policy")).isEqualTo("content-hash");
         assertThat(defaultOf("tornado.security.signed-cookie-max-age")).isEqualTo("31d");
+        assertThat(defaultOf("tornado.ioloop.blocked-threshold")).isEqualTo("2s");
+        assertThat(defaultOf("tornado.server.server-header")).startsWith("TornadoServer/");
     }
 
     @Test

@@ -164,8 +164,8 @@ class HandlerDiscoveryTests {
     void anInvalidHandlerWhitelistFailsStartUpNamingTheHandler() {
         runner.withBean(AdminHandler.class).withPropertyValues("admin.cidrs=10.0.0.0/40").run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("@Handler on "
-                    + AdminHandler.class.getName() + " has an invalid ipWhitelist '10.0.0.0/40'");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(" of "
+                    + AdminHandler.class.getName() + ": @Handler has an invalid ipWhitelist '10.0.0.0/40'");
         });
     }
 

@@ -56,6 +56,7 @@ class TornadoAutoConfigurationTests {
             assertThat(context).hasSingleBean(TornadoHealthIndicator.class);
             assertThat(context).hasSingleBean(TornadoRequestMetrics.class);
             assertThat(context).hasSingleBean(TornadoServerMetrics.class);
+            assertThat(context).hasSingleBean(TornadoBlockedLoopMetrics.class);
             assertThat(context).doesNotHaveBean(NoHandlersNotice.class);
             HttpServer server = context.getBean(HttpServer.class);
             assertThat(server.isRunning()).isTrue();
@@ -134,6 +135,7 @@ class TornadoAutoConfigurationTests {
                     assertThat(context).doesNotHaveBean(TornadoHealthIndicator.class);
                     assertThat(context).doesNotHaveBean(TornadoRequestMetrics.class);
                     assertThat(context).doesNotHaveBean(TornadoServerMetrics.class);
+                    assertThat(context).doesNotHaveBean(TornadoBlockedLoopMetrics.class);
                 });
     }
 

@@ -8,10 +8,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 import org.tornadojava.concurrent.BlockingExecutor;
+import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
 import org.tornadojava.spring.boot.Handler;
+import org.tornadojava.spring.boot.test.TornadoTestClient;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.testing.Await;
@@ -222,6 +224,16 @@ class TornadoPropertiesTests {
     }
 
     @Test
+    void theServerHeaderIsConfigurableAndEmptySendsNone() {
+        runner.withPropertyValues("tornado.server.server-header=Acme/1").run((context) -> assertThat(
+                TornadoTestClient.of(context.getBean(HttpServer.class)).get("/hello").headers().firstValue("Server"))
+                .contains("Acme/1"));
+        runner.withPropertyValues("tornado.server.server-header=").run((context) -> assertThat(
+                TornadoTestClient.of(context.getBean(HttpServer.class)).get("/hello").headers().firstValue("Server"))
+                .isEmpty());
+    }
+
+    @Test
     void ioUringIsSpelledWithADash() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TornadoAutoConfiguration.class))
@@ -275,6 +287,7 @@ class TornadoPropertiesTests {
         "tornado.security.signed-cookie-max-age|-1d|PT-24H",
         "tornado.static.path|/no/such/folder|/no/such/folder",
         "tornado.static.url-prefix|assets|assets",
+        "tornado.ioloop.blocked-threshold|-1s|PT-1S",
     })
     void invalidValuesFailStartUpNamingTheKeyAndTheValue(String key, String value, String shownAs) {
         runner.withPropertyValues(key + "=" + value).run((context) -> {

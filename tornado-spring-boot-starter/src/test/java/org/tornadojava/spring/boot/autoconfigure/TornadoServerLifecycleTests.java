@@ -101,8 +101,9 @@ class TornadoServerLifecycleTests {
                     .run((context) -> {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure())
-                                .hasStackTraceContaining("Tornado server could not start (check tornado.server.*): "
-                                        + "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+                                .hasStackTraceContaining("Tornado server could not start: port "
+                                        + taken.getLocalPort() + " is already in use (tornado.server.port)")
+                                .hasStackTraceContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
                     });
         }
     }
