@@ -34,8 +34,8 @@ import java.util.concurrent.TimeoutException;
  * id the instance has seen, so a Redis that restarts empty (no persistence) goes on from there instead of reusing
  * ids the instances would drop as already seen. While Redis is away, posts fail with
  * {@link ChatStoreUnavailableException} at once (commands are rejected, not queued); Lettuce reconnects by itself
- * and the feed catches up with what it missed. Thread-safe; nothing here blocks except {@link #connect} and {@link #shutdown} (start-up and shutdown
- * thread).
+ * and the feed catches up with what it missed. Thread-safe; nothing here blocks except {@link #connect} and
+ * {@link #shutdown} (start-up and shutdown thread).
  */
 public final class RedisChatRoom implements ChatRoom {
     /** Key of the list of stored messages, oldest first. */
