@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The requests issue 17's fuzzing found answered with 500, a stack trace or a cookie: each must get a 4xx (or a
- * correct redirect), log no ERROR and no stack trace, and set no cookie when it fails.
+ * correct redirect), log no ERROR and no stack trace, and set no cookie when it fails. Same settings as
+ * {@code DemoRoutesTest}, so the cached context is shared (a second context would pause the first, closing its room).
  */
 @SpringBootTest(properties = {"tornado.server.port=0", "tornado.server.address=127.0.0.1",
-    "tornado.ioloop.threads=1", "tornado.executor.threads=2"})
+    "tornado.ioloop.threads=2", "tornado.executor.threads=4"})
 class HostileRequestsTest {
     @LocalTornadoPort
     private int port;

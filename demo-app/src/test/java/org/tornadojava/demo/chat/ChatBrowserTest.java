@@ -86,7 +86,9 @@ class ChatBrowserTest {
             bob.open("/room?transport=websocket");
             awaitStats(new ChatStats(0, 2, 2));
             talk(bob, "Now over the WebSocket & still escaped: <i>text</i>", alice, "Both transports share one room.");
-            assertThat(access.messagesOf("tornado.access")).noneMatch(line -> line.contains(" /a/message/"));
+            // 499: the long polls of the pages left behind, cut off by the navigation (issue 17 logs them).
+            assertThat(access.messagesOf("tornado.access")).filteredOn(line -> !line.startsWith("499 "))
+                    .noneMatch(line -> line.contains(" /a/message/"));
         }
         assertThat(alice.browser().findElements(By.cssSelector("#inbox .message"))).hasSize(4);
         saveScreenshot(alice.browser());
