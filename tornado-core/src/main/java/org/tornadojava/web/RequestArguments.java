@@ -27,14 +27,14 @@ import java.util.Map;
  * 100 parts as in Tornado. Anything undecodable is a 400. Immutable after parsing; thread-safe.
  */
 final class RequestArguments {
-    private static final int MAX_MULTIPART_PARTS = 100;
+    static final int MAX_MULTIPART_PARTS = 100;
     private static final RequestArguments NONE = new RequestArguments(Map.of(), Map.of(), Map.of());
 
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> body;
     private final Map<String, List<UploadedFile>> files;
 
-    private RequestArguments(Map<String, List<String>> query, Map<String, List<String>> body,
+    RequestArguments(Map<String, List<String>> query, Map<String, List<String>> body,
                              Map<String, List<UploadedFile>> files) {
         this.query = query;
         this.body = body;
@@ -43,7 +43,7 @@ final class RequestArguments {
 
     static RequestArguments parse(HttpServerRequest request) {
         Map<String, List<String>> query = parseUrlEncoded(request.query(), "query string");
-        String contentType = request.body().length == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String contentType = request.bodySize() == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null) {
             return query.isEmpty() ? NONE : new RequestArguments(query, Map.of(), Map.of());
         }
@@ -56,6 +56,9 @@ final class RequestArguments {
             String boundary = boundaryOf(contentType);
             if (boundary == null) {
                 throw new HttpError(400, null, "Invalid multipart/form-data: no boundary");
+            }
+            if (request.bodyPath() != null) {
+                return SpilledMultipart.parse(request, boundary, query);
             }
             if (!endsWithFinalBoundary(request.body(), boundary)) {
                 throw new HttpError(400, null, "Invalid multipart/form-data: no final boundary");
@@ -120,7 +123,7 @@ final class RequestArguments {
     }
 
     /** Tornado's check: the body holds the closing delimiter {@code --boundary--}. */
-    private static boolean endsWithFinalBoundary(byte[] body, String boundary) {
+    static boolean endsWithFinalBoundary(byte[] body, String boundary) {
         byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
         outer:
         for (int i = body.length - closing.length; i >= 0; i--) {

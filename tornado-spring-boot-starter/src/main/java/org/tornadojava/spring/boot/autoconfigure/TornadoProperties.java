@@ -209,6 +209,11 @@ public class TornadoProperties {
         private DataSize maxBodySize = DataSize.ofMegabytes(100);
 
         /**
+         * Largest request body kept in memory; larger bodies spill to a temporary file, deleted after the request.
+         */
+        private DataSize maxInMemoryBody = DataSize.ofMegabytes(1);
+
+        /**
          * How long a graceful shutdown waits for requests in flight before closing their connections.
          */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -361,6 +366,24 @@ public class TornadoProperties {
          */
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        /**
+         * The in-memory body threshold.
+         *
+         * @return the largest request body kept in memory
+         */
+        public DataSize getMaxInMemoryBody() {
+            return maxInMemoryBody;
+        }
+
+        /**
+         * Sets the in-memory body threshold.
+         *
+         * @param maxInMemoryBody a size from 0 to 2 GB, e.g. {@code 1MB}
+         */
+        public void setMaxInMemoryBody(DataSize maxInMemoryBody) {
+            this.maxInMemoryBody = maxInMemoryBody;
         }
 
         /**

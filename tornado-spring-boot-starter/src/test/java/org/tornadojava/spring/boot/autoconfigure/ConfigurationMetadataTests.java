@@ -26,6 +26,7 @@ class ConfigurationMetadataTests {
         assertThat(names).containsExactlyInAnyOrder("tornado.enabled", "tornado.debug", "tornado.access-log",
                 "tornado.server.port", "tornado.server.address", "tornado.server.backlog",
                 "tornado.server.no-keep-alive", "tornado.server.max-header-size", "tornado.server.max-body-size",
+                "tornado.server.max-in-memory-body",
                 "tornado.server.shutdown-timeout", "tornado.server.reuse-port", "tornado.server.xheaders",
                 "tornado.server.trusted-proxies", "tornado.server.idle-connection-timeout",
                 "tornado.server.header-timeout", "tornado.server.body-timeout", "tornado.server.decompress-request",
