@@ -380,21 +380,23 @@ public final class ResponseWriter {
     /**
      * Registers a temporary file of this request (a spilled body, an uploaded file) to delete when the request ends:
      * its response was written, failed or the connection closed. A file registered after that is deleted at once.
-     * Any thread.
+     * Any thread: off the loop the registration is handed to the loop (so a file registered while the request ends
+     * is still deleted).
      *
      * @param file the file; it may be moved or deleted before, then nothing happens
      */
     public void deleteOnEnd(Path file) {
-        synchronized (this) {
-            if (!ended) {
-                if (temporaryFiles == null) {
-                    temporaryFiles = new ArrayList<>(2);
-                }
-                temporaryFiles.add(file);
-                return;
+        IOLoop loop = connection.loop();
+        if (!loop.inLoop()) {
+            loop.execute(() -> deleteOnEnd(file));
+        } else if (ended) {
+            BodyFile.deleteQuietly(file);
+        } else {
+            if (temporaryFiles == null) {
+                temporaryFiles = new ArrayList<>(2);
             }
+            temporaryFiles.add(file);
         }
-        BodyFile.deleteQuietly(file);
     }
 
     /** Marks the request as no longer in flight and deletes its temporary files; true the first time only. */
@@ -402,14 +404,10 @@ public final class ResponseWriter {
         if (ended) {
             return false;
         }
-        List<Path> files;
-        synchronized (this) {
-            ended = true;
-            files = temporaryFiles;
+        ended = true;
+        if (temporaryFiles != null) {
+            temporaryFiles.forEach(BodyFile::deleteQuietly);
             temporaryFiles = null;
-        }
-        if (files != null) {
-            files.forEach(BodyFile::deleteQuietly);
         }
         return true;
     }
