@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load"
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload"
+#   BENCH_UPLOAD_MB      size of the file scenario upload sends with curl -F; default 1024
 #   BENCH_WAITERS        long polls parked in longpoll-fanout; default 5000
 #   BENCH_BLOCKING_CLIENTS  concurrent 1 s /blocking requests in blocking-mix; default 30; scenario X runs function scenario_X ('-' -> '_')
 #   BENCH_ROUNDS         rounds of interleaved runs (A B C D E, A B C D E, ...); medians are reported; default 2
@@ -46,7 +47,7 @@ WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVERS=${BENCH_SERVERS:-"tornado-java netty vertx webflux tornado-py"}
-SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load"}
+SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload"}
 NEXT_PORT=${BENCH_PORT_BASE:-18080}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-90}
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-20}
@@ -169,7 +170,7 @@ server_command() {
         local access_log=false
         [[ $variant == logged ]] && access_log=true
         CMD=(java "${JAVA_OPTS[@]}" -jar "$DEMO_JAR" "--tornado.server.port=$port"
-          --tornado.server.address=127.0.0.1 "--tornado.access-log=$access_log")
+          --tornado.server.address=127.0.0.1 "--tornado.access-log=$access_log" "${DEMO_ARGS[@]}")
       fi ;;
     netty) CMD=(java "${JAVA_OPTS[@]}" -jar "$NETTY_JAR" "$port") ;;
     vertx) CMD=(java "${JAVA_OPTS[@]}" -jar "$VERTX_JAR" "$port") ;;
@@ -180,6 +181,8 @@ server_command() {
 }
 
 SERVER_PID=""
+# Extra demo arguments of the scenario being run (scenario upload sets them).
+DEMO_ARGS=()
 
 alive() {
   local state
@@ -543,6 +546,101 @@ scenario_accept_under_load() {
 }
 declare -A ACCEPT_P99=()
 
+# upload: one multipart upload of a BENCH_UPLOAD_MB file with curl -F, to the demo's POST /upload (a JVM of
+# -Xmx64m and 64 MB direct memory: the body spills to disk, the part is hashed and moved into the upload folder) and
+# to nginx writing the same body to a file (client_body_in_file_only clean; the request is then answered by a
+# second server block without the body). MB/s = file size / curl's total time; also the JVM's peak RSS (VmHWM).
+UPLOAD_FILE=""
+scenario_upload() {
+  local round=$1 mb=${BENCH_UPLOAD_MB:-1024} tag logfile out secs rss expected got
+  if [[ -z $UPLOAD_FILE ]]; then
+    UPLOAD_FILE="$RESULTS_DIR/upload-${mb}MB.bin"
+    head -c "$((mb * 1024 * 1024))" /dev/urandom >"$UPLOAD_FILE"
+    UPLOAD_SHA=$(sha256sum "$UPLOAD_FILE" | cut -d' ' -f1)
+  fi
+  expected=$UPLOAD_SHA
+  if in_list tornado-java $SERVERS; then
+    tag="upload_tornado-java_r$round"
+    logfile="$RESULTS_DIR/logs/$tag.log"
+    mkdir -p "$RESULTS_DIR/uploads"
+    take_port
+    local saved_opts=("${JAVA_OPTS[@]}")
+    JAVA_OPTS+=(-Xmx64m -XX:MaxDirectMemorySize=64m)
+    DEMO_ARGS=(--tornado.server.max-body-size=2047MB --tornado.server.body-timeout=600s
+      "--tornado-demo.upload-dir=$RESULTS_DIR/uploads")
+    if start_server tornado-java "$PORT" "" "$logfile" /plaintext; then
+      out=$(timeout 600 curl -s -F "file=@$UPLOAD_FILE" --max-time 600 -w '\n%{time_total}' \
+        "http://127.0.0.1:$PORT/upload" 2>&1 || true)
+      got=$(head -n 1 <<<"$out"); secs=$(tail -n 1 <<<"$out")
+      rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+      if [[ $got == *"\"sha256\":\"$expected\""* ]]; then
+        UPLOAD_MBS[tornado-java]+="$(awk -v mb="$mb" -v s="$secs" 'BEGIN {printf "%.1f", mb / s}') "
+        log "  [round $round] upload           tornado-java ${mb} MB in ${secs}s, peak RSS $((rss / 1024)) MB (-Xmx64m)"
+      else
+        warn "upload to tornado-java failed or answered a wrong hash: ${got:0:300}"
+        note upload tornado-java "wrong answer"
+      fi
+      rm -f "$RESULTS_DIR"/uploads/*
+    else
+      note upload tornado-java "failed to start"
+    fi
+    JAVA_OPTS=("${saved_opts[@]}")
+    DEMO_ARGS=()
+    stop_server
+  fi
+  if command -v nginx >/dev/null; then
+    local dir="$RESULTS_DIR/nginx-upload" back
+    mkdir -p "$dir/body"
+    take_port; back=$PORT
+    take_port
+    cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+error_log $dir/error.log warn;
+pid $dir/nginx.pid;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  server {
+    listen 127.0.0.1:$back;
+    location / { return 200 "stored\n"; }
+  }
+  server {
+    listen 127.0.0.1:$PORT;
+    client_max_body_size 0;
+    location /plaintext { return 200 "ok\n"; }
+    location /upload {
+      client_body_in_file_only clean;
+      client_body_buffer_size 128k;
+      proxy_pass_request_body off;
+      proxy_set_header Content-Length "";
+      proxy_pass http://127.0.0.1:$back/;
+    }
+  }
+}
+CONF
+    SERVER_PID=""
+    setsid nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' >"$dir/stdout.log" 2>&1 </dev/null &
+    SERVER_PID=$!
+    local deadline=$((SECONDS + 20))
+    while ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/plaintext" && ((SECONDS < deadline)); do sleep 0.1; done
+    out=$(timeout 600 curl -s -F "file=@$UPLOAD_FILE" --max-time 600 -w '\n%{time_total}' "http://127.0.0.1:$PORT/upload" 2>&1 || true)
+    got=$(head -n 1 <<<"$out"); secs=$(tail -n 1 <<<"$out")
+    if [[ $got == stored ]]; then
+      UPLOAD_MBS[nginx]+="$(awk -v mb="$mb" -v s="$secs" 'BEGIN {printf "%.1f", mb / s}') "
+      log "  [round $round] upload           nginx ${mb} MB in ${secs}s"
+    else
+      warn "upload to nginx failed: ${got:0:300}"
+    fi
+    stop_server
+  fi
+}
+declare -A UPLOAD_MBS=()
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -645,6 +743,11 @@ print_results() {
   for scenario in $SCENARIOS; do
     if [[ $scenario == accept-under-load ]]; then
       print_accept_result
+      continue
+    fi
+    if [[ $scenario == upload ]]; then
+      tj=$(median "${UPLOAD_MBS[tornado-java]:-}"); netty=$(median "${UPLOAD_MBS[nginx]:-}")
+      log "RESULT upload tornado-java=${tj:-0} nginx=${netty:-0} unit=MB/s ratio_best=$(awk -v t="${tj:-0}" -v n="${netty:-0}" 'BEGIN {printf "%.2f", (n > 0 ? t / n : 0)}')"
       continue
     fi
     if [[ $scenario == longpoll-fanout ]]; then

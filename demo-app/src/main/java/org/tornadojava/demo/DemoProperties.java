@@ -13,6 +13,11 @@ public class DemoProperties {
     private Path downloadDir;
 
     /**
+     * Folder POST /upload stores files in. Unset: a folder the demo creates under the system's temporary folder.
+     */
+    private Path uploadDir;
+
+    /**
      * How many chat messages the room keeps (the newest ones); pages and late long polls get these.
      */
     private int messageCache = 200;
@@ -39,6 +44,24 @@ public class DemoProperties {
      */
     public void setDownloadDir(Path downloadDir) {
         this.downloadDir = downloadDir;
+    }
+
+    /**
+     * The folder {@code POST /upload} stores files in.
+     *
+     * @return the folder, or null for the generated default
+     */
+    public Path getUploadDir() {
+        return uploadDir;
+    }
+
+    /**
+     * Sets the folder {@code POST /upload} stores files in; it is created when missing.
+     *
+     * @param uploadDir a folder
+     */
+    public void setUploadDir(Path uploadDir) {
+        this.uploadDir = uploadDir;
     }
 
     /**

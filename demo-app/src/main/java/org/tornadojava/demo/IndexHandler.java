@@ -28,6 +28,9 @@ class IndexHandler extends RequestHandler {
                     <li><a href="/blocking?seconds=1">/blocking?seconds=1</a>: sleeps on the executor</li>
                     <li><a href="/download/sample.bin">/download/sample.bin</a>: 10 MiB streamed from an executor
                       thread</li>
+                    <li><form method="post" action="/upload" enctype="multipart/form-data">/upload:
+                      <input type="file" name="file" multiple> <button>Upload</button></form>
+                      stores the files, answers their sizes and SHA-256 (large bodies spill to disk)</li>
                     <li><a href="/static/chat.css">/static/chat.css</a> and
                       <a href="/static/chat.js">/static/chat.js</a>: static files</li>
                   </ul>

@@ -37,6 +37,7 @@ import org.tornadojava.ioloop.IOLoop;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
@@ -247,9 +248,15 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (data.isReadable()) {
-            if (exchange.inflater == null) {
-                deliver(exchange, data);
-            } else if (!inflate(exchange, data)) {
+            try {
+                if (exchange.inflater == null) {
+                    deliver(exchange, data);
+                } else if (!inflate(exchange, data)) {
+                    return;
+                }
+            } catch (UncheckedIOException e) {
+                failBody(exchange, new Rejection(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage() + ": "
+                        + e.getCause()));
                 return;
             }
         }
@@ -262,7 +269,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     /** Hands a piece of body to the receiver or the aggregate; the caller keeps its reference. */
     private void deliver(Exchange exchange, ByteBuf data) {
         if (!exchange.receiver.streamsBody()) {
-            exchange.aggregate(data);
+            exchange.aggregate(data, options.maxInMemoryBody(), options.bodyTempDirectory());
         } else if (!exchange.request.writer().isFinished()) {
             pauseUntil(exchange.receiver.dataReceived(data));
         }
@@ -293,7 +300,12 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         timeouts.bodyReceived();
         exchange.request.writer().bodyComplete();
         if (!exchange.receiver.streamsBody()) {
-            exchange.request.setBody(exchange.takeBody());
+            try {
+                exchange.handOverBody();
+            } catch (UncheckedIOException e) {
+                failBody(exchange, new Rejection(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
+                return;
+            }
         }
         exchange.release();
         exchange.receiver.finish();

@@ -19,6 +19,8 @@ public final class HttpServerOptions {
     public static final int DEFAULT_MAX_HEADER_SIZE = 64 * 1024;
     /** Default largest request body, {@value} bytes (Tornado's 100 MB). */
     public static final long DEFAULT_MAX_BODY_SIZE = 100L * 1024 * 1024;
+    /** Default largest request body kept in memory, {@value} bytes (1 MB); larger bodies spill to a file. */
+    public static final long DEFAULT_MAX_IN_MEMORY_BODY = 1024 * 1024;
 
     private String address = "0.0.0.0";
     private int port = DEFAULT_PORT;
@@ -26,6 +28,8 @@ public final class HttpServerOptions {
     private boolean noKeepAlive;
     private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private long maxInMemoryBody = DEFAULT_MAX_IN_MEMORY_BODY;
+    private Path bodyTempDirectory;
     private Duration idleConnectionTimeout = Duration.ofSeconds(3600);
     private Duration headerTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(60);
@@ -168,6 +172,53 @@ public final class HttpServerOptions {
                     + maxBodySize);
         }
         this.maxBodySize = maxBodySize;
+        return this;
+    }
+
+    /**
+     * Largest aggregated request body kept in memory, in bytes; a larger one is written to a temporary file
+     * (see {@link HttpServerRequest#bodyPath()}), deleted when the request ends.
+     *
+     * @return the threshold
+     */
+    public long maxInMemoryBody() {
+        return maxInMemoryBody;
+    }
+
+    /**
+     * Sets the largest aggregated request body kept in memory; the rest of a larger body goes to a temporary file
+     * as it arrives, so memory per request stays bounded whatever {@link #maxBodySize()} allows.
+     *
+     * @param maxInMemoryBody bytes, from 0 to {@link Integer#MAX_VALUE}
+     * @return this
+     */
+    public HttpServerOptions maxInMemoryBody(long maxInMemoryBody) {
+        if (maxInMemoryBody < 0 || maxInMemoryBody > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxInMemoryBody must be between 0 and " + Integer.MAX_VALUE + ": "
+                    + maxInMemoryBody);
+        }
+        this.maxInMemoryBody = maxInMemoryBody;
+        return this;
+    }
+
+    /**
+     * Folder of the temporary files of spilled request bodies and of uploaded files parsed from them.
+     *
+     * @return the folder, or null for the system's temporary folder ({@code java.io.tmpdir})
+     */
+    public Path bodyTempDirectory() {
+        return bodyTempDirectory;
+    }
+
+    /**
+     * Sets the folder of spilled request bodies, e.g. a disk with room for {@link #maxBodySize()} times the
+     * concurrent uploads. It must exist.
+     *
+     * @param bodyTempDirectory the folder, or null for {@code java.io.tmpdir}
+     * @return this
+     */
+    public HttpServerOptions bodyTempDirectory(Path bodyTempDirectory) {
+        this.bodyTempDirectory = bodyTempDirectory;
         return this;
     }
 

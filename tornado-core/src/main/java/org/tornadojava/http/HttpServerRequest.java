@@ -4,6 +4,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,8 @@ public final class HttpServerRequest {
     private final HttpVersion version;
     private final HttpHeaders headers;
     private byte[] body = NO_BODY;
+    private Path bodyPath;
+    private long bodySize;
     private final String remoteIp;
     private final String protocol;
     private final long startNanos;
@@ -102,12 +108,41 @@ public final class HttpServerRequest {
 
     /**
      * The whole request body, once it arrived (empty before, and for handlers that stream the body). Do not modify
-     * the array.
+     * the array. A body larger than {@code max-in-memory-body} is in a file ({@link #bodyPath()}): this method then
+     * reads the whole file into a new array on every call, on the calling thread; read such a body from
+     * {@link #bodyPath()} instead.
      *
      * @return the body bytes, empty when there was none
+     * @throws UncheckedIOException when a spilled body cannot be read
      */
     public byte[] body() {
-        return body;
+        if (bodyPath == null) {
+            return body;
+        }
+        try {
+            return Files.readAllBytes(bodyPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body from " + bodyPath, e);
+        }
+    }
+
+    /**
+     * The temporary file holding a body larger than {@code max-in-memory-body}; it is deleted when the request ends
+     * (response written, failed or connection closed), so move or copy it first to keep it. Any thread.
+     *
+     * @return the file, or null when the body is in memory (or there is none)
+     */
+    public Path bodyPath() {
+        return bodyPath;
+    }
+
+    /**
+     * The length of the aggregated body, in memory or in {@link #bodyPath()}. Any thread.
+     *
+     * @return bytes, 0 when there was none
+     */
+    public long bodySize() {
+        return bodyPath == null ? body.length : bodySize;
     }
 
     void setBody(byte[] body) {
@@ -174,6 +209,11 @@ public final class HttpServerRequest {
             bodyArguments = parsed;
         }
         return parsed;
+    }
+
+    void setBody(Path file, long size) {
+        this.bodyPath = file;
+        this.bodySize = size;
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.Map;
  * The maps returned are unmodifiable, their lists too. Stateless; any thread.
  */
 final class RequestArguments {
-    private static final int MAX_MULTIPART_PARTS = 100;
+    static final int MAX_MULTIPART_PARTS = 100;
 
     /** The arguments and files of a body. */
     record Body(Map<String, List<String>> arguments, Map<String, List<UploadedFile>> files) {
@@ -44,7 +44,7 @@ final class RequestArguments {
 
     /** The arguments and files of a request's body, by its {@code Content-Type}; none for other types. */
     static Body parseBody(HttpServerRequest request) {
-        String contentType = request.body().length == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String contentType = request.bodySize() == 0 ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null) {
             return Body.NONE;
         }
@@ -57,6 +57,9 @@ final class RequestArguments {
             String boundary = boundaryOf(contentType);
             if (boundary == null) {
                 throw new InvalidArgumentsException("Invalid multipart/form-data: no boundary");
+            }
+            if (request.bodyPath() != null) {
+                return SpilledMultipart.parse(request, boundary);
             }
             if (!endsWithFinalBoundary(request.body(), boundary)) {
                 throw new InvalidArgumentsException("Invalid multipart/form-data: no final boundary");
@@ -111,7 +114,7 @@ final class RequestArguments {
     }
 
     /** An unmodifiable copy, keeping the order, with unmodifiable lists. */
-    private static <T> Map<String, List<T>> frozen(Map<String, List<T>> values) {
+    static <T> Map<String, List<T>> frozen(Map<String, List<T>> values) {
         Map<String, List<T>> copy = new LinkedHashMap<>();
         values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
         return Collections.unmodifiableMap(copy);
@@ -133,7 +136,7 @@ final class RequestArguments {
     }
 
     /** Tornado's check: the body holds the closing delimiter {@code --boundary--}. */
-    private static boolean endsWithFinalBoundary(byte[] body, String boundary) {
+    static boolean endsWithFinalBoundary(byte[] body, String boundary) {
         byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
         outer:
         for (int i = body.length - closing.length; i >= 0; i--) {

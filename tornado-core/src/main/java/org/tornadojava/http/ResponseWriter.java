@@ -26,6 +26,9 @@ import org.tornadojava.ioloop.IOLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -61,6 +64,7 @@ public final class ResponseWriter {
     private long declaredLength = -1;
     private long sent;
     private Runnable closeListener;
+    private List<Path> temporaryFiles;
     private ByteBuf ownBody;
 
     ResponseWriter(HttpServerConnection connection, HttpVersion requestVersion, boolean headRequest,
@@ -373,12 +377,38 @@ public final class ResponseWriter {
         connection.close();
     }
 
-    /** Marks the request as no longer in flight; true the first time only. IOLoop thread. */
+    /**
+     * Registers a temporary file of this request (a spilled body, an uploaded file) to delete when the request ends:
+     * its response was written, failed or the connection closed. A file registered after that is deleted at once.
+     * Any thread: off the loop the registration is handed to the loop (so a file registered while the request ends
+     * is still deleted).
+     *
+     * @param file the file; it may be moved or deleted before, then nothing happens
+     */
+    public void deleteOnEnd(Path file) {
+        IOLoop loop = connection.loop();
+        if (!loop.inLoop()) {
+            loop.execute(() -> deleteOnEnd(file));
+        } else if (ended) {
+            BodyFile.deleteQuietly(file);
+        } else {
+            if (temporaryFiles == null) {
+                temporaryFiles = new ArrayList<>(2);
+            }
+            temporaryFiles.add(file);
+        }
+    }
+
+    /** Marks the request as no longer in flight and deletes its temporary files; true the first time only. */
     boolean markEnded() {
         if (ended) {
             return false;
         }
         ended = true;
+        if (temporaryFiles != null) {
+            temporaryFiles.forEach(BodyFile::deleteQuietly);
+            temporaryFiles = null;
+        }
         return true;
     }
 

@@ -140,6 +140,11 @@ public class TornadoProperties {
         private DataSize maxBodySize = DataSize.ofMegabytes(100);
 
         /**
+         * Largest request body kept in memory; larger bodies spill to a temporary file, deleted after the request.
+         */
+        private DataSize maxInMemoryBody = DataSize.ofMegabytes(1);
+
+        /**
          * How long a graceful shutdown waits for requests in flight before closing their connections.
          */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -244,6 +249,14 @@ public class TornadoProperties {
 
         public void setMaxBodySize(DataSize maxBodySize) {
             this.maxBodySize = maxBodySize;
+        }
+
+        public DataSize getMaxInMemoryBody() {
+            return maxInMemoryBody;
+        }
+
+        public void setMaxInMemoryBody(DataSize maxInMemoryBody) {
+            this.maxInMemoryBody = maxInMemoryBody;
         }
 
         public Duration getShutdownTimeout() {

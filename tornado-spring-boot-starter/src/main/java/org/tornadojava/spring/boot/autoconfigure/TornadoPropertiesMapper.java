@@ -54,6 +54,8 @@ public final class TornadoPropertiesMapper {
         apply("tornado.server.max-header-size", server.getMaxHeaderSize(),
                 size -> options.maxHeaderSize(Math.toIntExact(size.toBytes())));
         apply("tornado.server.max-body-size", server.getMaxBodySize(), size -> options.maxBodySize(size.toBytes()));
+        apply("tornado.server.max-in-memory-body", server.getMaxInMemoryBody(),
+                size -> options.maxInMemoryBody(size.toBytes()));
         apply("tornado.server.shutdown-timeout", server.getShutdownTimeout(), timeout -> {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("must not be negative");

@@ -29,7 +29,6 @@ class ConfigurationMetadataTests {
      * fails while a key is both announced and implemented.
      */
     private static final Set<String> ANNOUNCED = Set.of(
-            "tornado.server.max-in-memory-body",
             "tornado.server.http2.enabled",
             "tornado.server.http2.cleartext",
             "tornado.server.http2.max-concurrent-streams",

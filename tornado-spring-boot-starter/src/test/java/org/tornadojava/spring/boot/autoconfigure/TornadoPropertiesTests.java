@@ -50,6 +50,7 @@ class TornadoPropertiesTests {
                 .isEqualTo(HttpServerOptions.DEFAULT_MAX_HEADER_SIZE);
         assertThat(mapped.maxBodySize()).isEqualTo(core.maxBodySize())
                 .isEqualTo(HttpServerOptions.DEFAULT_MAX_BODY_SIZE);
+        assertThat(mapped.maxInMemoryBody()).isEqualTo(core.maxInMemoryBody()).isEqualTo(1024 * 1024);
         assertThat(properties.getServer().getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mapped.reusePort()).isEqualTo(core.reusePort()).isFalse();
         assertThat(mapped.xheaders()).isEqualTo(core.xheaders()).isFalse();
@@ -105,6 +106,7 @@ class TornadoPropertiesTests {
         runner.withPropertyValues("tornado.debug=true", "tornado.access-log=false", "tornado.server.backlog=50",
                         "tornado.server.no-keep-alive=true", "tornado.server.max-header-size=16KB",
                         "tornado.server.max-body-size=2MB", "tornado.server.shutdown-timeout=1500ms",
+                        "tornado.server.max-in-memory-body=256KB",
                         "tornado.ioloop.threads=3", "tornado.ioloop.transport=nio", "tornado.executor.threads=2",
                         "tornado.executor.queue-capacity=7", "tornado.errors.format=json",
                         "tornado.server.xheaders=true", "tornado.server.trusted-proxies=10.0.0.0/8,fd00::/8",
@@ -140,6 +142,7 @@ class TornadoPropertiesTests {
                     assertThat(options.noKeepAlive()).isTrue();
                     assertThat(options.maxHeaderSize()).isEqualTo(16 * 1024);
                     assertThat(options.maxBodySize()).isEqualTo(2 * 1024 * 1024);
+                    assertThat(options.maxInMemoryBody()).isEqualTo(256 * 1024);
                     assertThat(options.xheaders()).isTrue();
                     assertThat(options.trustedProxies()).hasToString("10.0.0.0/8, fd00::/8");
                     assertThat(options.idleConnectionTimeout()).isEqualTo(Duration.ofMinutes(2));
