@@ -125,6 +125,7 @@ public abstract class RequestHandler {
     private volatile boolean finishCalled;
     private volatile boolean closed;
     private String routePattern;
+    private ObservedRequest observed;
 
     /** Subclasses get their dependencies through the constructor; the request is not available yet. */
     protected RequestHandler() {
@@ -140,7 +141,7 @@ public abstract class RequestHandler {
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                      String[] rawGroups, Throwable creationFailure) {
         begin(application, request, initArgs);
-        try {
+        try (RequestObservation.Scope scope = observationScope()) {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", summary(), creationFailure);
             }
@@ -155,11 +156,16 @@ public abstract class RequestHandler {
         }
     }
 
+    /** The scope that makes the request's observation current around handler code; a shared no-op if unobserved. */
+    private RequestObservation.Scope observationScope() {
+        return observed == null ? ObservedRequest.NO_SCOPE : observed.openScope();
+    }
+
     /** Starts a {@link StreamRequestBody} handler when the head arrived: up to and including {@code prepare}. */
     final void startStreaming(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                               String[] rawGroups) {
         begin(application, request, initArgs);
-        try {
+        try (RequestObservation.Scope scope = observationScope()) {
             this.arguments = RequestArguments.parse(request);
             initialize(initArgs);
             beforeVerb(rawGroups);
@@ -186,7 +192,7 @@ public abstract class RequestHandler {
         if (finishCalled || closed) {
             return;
         }
-        try {
+        try (RequestObservation.Scope scope = observationScope()) {
             invokeVerb();
         } catch (Throwable e) {
             handleRequestException(e);
@@ -201,6 +207,7 @@ public abstract class RequestHandler {
         this.initArgs = initArgs;
         writer.onClose(this::connectionClosed);
         resetResponse(request.startNanos());
+        this.observed = ObservedRequest.start(application.requestObserver(), request, routePattern);
     }
 
     private void beforeVerb(String[] rawGroups) {
@@ -351,6 +358,9 @@ public abstract class RequestHandler {
         } catch (Throwable e) {
             APP_LOG.error("Exception in onConnectionClose of {}", summary(), e);
         }
+        if (observed != null) {
+            observed.aborted();
+        }
     }
 
     private void finishAfterClose() {
@@ -358,6 +368,9 @@ public abstract class RequestHandler {
             finished = true;
             finishCalled = true;
             releaseBuffer();
+            if (observed != null) {
+                observed.aborted();
+            }
             runOnFinish();
         }
     }
@@ -1066,10 +1079,7 @@ public abstract class RequestHandler {
     }
 
     private CompletableFuture<Void> logAndComplete(ChannelFuture written, boolean wantFuture) {
-        if (application.accessLog()) {
-            AccessLog.log(status, request);
-        }
-        notifyRequestListeners();
+        reportFinished();
         runOnFinish();
         return wantFuture ? completion(written) : null;
     }
@@ -1147,6 +1157,25 @@ public abstract class RequestHandler {
         } catch (NumberFormatException e) {
             return true;
         }
+    }
+
+    /** Access log line and request listeners, inside the request's observation scope; then ends the observation. */
+    private void reportFinished() {
+        if (observed == null) {
+            logAndNotify();
+            return;
+        }
+        try (RequestObservation.Scope scope = observed.openScope()) {
+            logAndNotify();
+        }
+        observed.finished(status);
+    }
+
+    private void logAndNotify() {
+        if (application.accessLog()) {
+            AccessLog.log(status, request);
+        }
+        notifyRequestListeners();
     }
 
     private void notifyRequestListeners() {
@@ -1228,6 +1257,9 @@ public abstract class RequestHandler {
     }
 
     private void doSendError(int code, Throwable error) {
+        if (observed != null) {
+            observed.error(error);
+        }
         if (closed) {
             finishAfterClose();
             return;
@@ -1239,6 +1271,9 @@ public abstract class RequestHandler {
                 finishCalled = true;
                 releaseBuffer();
                 writer.abort();
+                if (observed != null) {
+                    observed.finished(status);
+                }
                 runOnFinish();
             }
             return;
@@ -1297,10 +1332,7 @@ public abstract class RequestHandler {
         this.status = status;
         releaseBuffer();
         ChannelFuture switched = writer.upgrade(handover);
-        if (application.accessLog()) {
-            AccessLog.log(status, request);
-        }
-        notifyRequestListeners();
+        reportFinished();
         return switched;
     }
 
