@@ -6,6 +6,8 @@ import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.tornadojava.http.HttpServerRequest;
+import org.tornadojava.spring.boot.observation.RoutePatternResolver;
 import org.tornadojava.web.UrlSpec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,11 +25,12 @@ import java.util.regex.Pattern;
  * Boot's WebFlux and Jersey endpoint mappings lay them out: one path per endpoint operation path (its operations
  * grouped by HTTP method), {@code {name}} matching one segment and {@code {*name}} all remaining ones, plus the
  * links page at the base path itself. Tornado serves them all through one route ({@link #route()}) whose
- * {@link WebEndpointHandler} looks the request path up here. The endpoints are discovered by {@link #resolve()},
+ * {@link WebEndpointHandler} looks the request path up here. The endpoints are discovered by {@link #discover()},
  * called once all beans exist (endpoints may depend on the Tornado server, so discovering them while the server
- * is built would be a cycle). Thread-safe.
+ * is built would be a cycle). As a {@link RoutePatternResolver} it names the endpoint path a request falls on, so
+ * observations are tagged {@code uri="/actuator/health/{*path}"} like Boot's. Thread-safe.
  */
-public final class WebEndpointTable {
+public final class WebEndpointTable implements RoutePatternResolver {
     /** Init-argument key under which the route passes the table to its handler. */
     static final String INIT_ARG = "webEndpointTable";
 
@@ -35,6 +38,7 @@ public final class WebEndpointTable {
     private static final String REGEX_META = "\\^$.|?*+()[]{}";
 
     private final EndpointMapping mapping;
+    private final String routeRegex;
     private final WebEndpointsSupplier supplier;
     private final WebServerNamespace namespace;
     private final JsonMapper jsonMapper;
@@ -42,7 +46,7 @@ public final class WebEndpointTable {
     private volatile Resolved resolved;
 
     /**
-     * Creates the table; the endpoints are discovered later, by {@link #resolve()}.
+     * Creates the table; the endpoints are discovered later, by {@link #discover()}.
      *
      * @param basePath where the endpoints live, e.g. {@code /actuator}; empty: at the root, without links page
      * @param supplier the web endpoints
@@ -54,6 +58,7 @@ public final class WebEndpointTable {
     public WebEndpointTable(String basePath, WebEndpointsSupplier supplier, WebServerNamespace namespace,
                             JsonMapper jsonMapper, EndpointMediaTypes mediaTypes) {
         this.mapping = new EndpointMapping(basePath);
+        this.routeRegex = mapping.getPath().isEmpty() ? "(/.*)" : literal(mapping.getPath()) + "(/.*)?";
         this.supplier = supplier;
         this.namespace = namespace;
         this.jsonMapper = jsonMapper;
@@ -66,16 +71,34 @@ public final class WebEndpointTable {
      * @return the route
      */
     public UrlSpec route() {
-        String base = mapping.getPath();
-        String regex = base.isEmpty() ? "(/.*)" : literal(base) + "(/.*)?";
-        return UrlSpec.of(regex, WebEndpointHandler::new).withInitArgs(Map.of(INIT_ARG, this));
+        return UrlSpec.of(routeRegex, WebEndpointHandler::new).withInitArgs(Map.of(INIT_ARG, this));
+    }
+
+    /**
+     * The endpoint path (Boot's syntax) of a request served by this table's route, the base path for the links
+     * page, {@code null} for other routes' requests and paths without endpoint. IOLoop thread.
+     *
+     * @param routePattern the matched route's pattern
+     * @param request the request
+     * @return the endpoint path, or null
+     */
+    @Override
+    public String resolve(String routePattern, HttpServerRequest request) {
+        if (!routeRegex.equals(routePattern)) {
+            return null;
+        }
+        if (isLinks(request.path())) {
+            return mapping.getPath();
+        }
+        Match match = find(request.path());
+        return match == null ? null : match.route().path();
     }
 
     /**
      * Discovers the endpoints and lays out their paths; later calls do nothing. Called on the thread refreshing
      * the context once all singletons exist, or on the first request.
      */
-    public void resolve() {
+    public void discover() {
         resolved();
     }
 

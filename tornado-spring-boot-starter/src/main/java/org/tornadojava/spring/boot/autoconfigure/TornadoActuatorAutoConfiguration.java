@@ -153,7 +153,7 @@ public final class TornadoActuatorAutoConfiguration {
     @Bean
     @ConditionalOnBean(WebEndpointTable.class)
     static SmartInitializingSingleton tornadoWebEndpointTableResolver(ObjectProvider<WebEndpointTable> table) {
-        return () -> table.ifAvailable(WebEndpointTable::resolve);
+        return () -> table.ifAvailable(WebEndpointTable::discover);
     }
 
     /** The actuator endpoints on the main server, under {@code management.endpoints.web.base-path}. */

@@ -6,6 +6,8 @@ import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.web.RequestObservation;
 import org.tornadojava.web.RequestObserver;
 
+import java.util.List;
+
 /**
  * Records every request Tornado routes as a Micrometer {@link Observation} named by the convention
  * ({@code http.server.requests} by default): started when the handler starts, current around the handler's code
@@ -20,16 +22,20 @@ public class ObservationRequestObserver implements RequestObserver {
 
     private final ObservationRegistry registry;
     private final TornadoServerRequestObservationConvention convention;
+    private final List<RoutePatternResolver> patternResolvers;
 
     /**
      * Creates the observer.
      *
      * @param registry where observations are recorded
      * @param convention the user's convention, or null for {@link DefaultTornadoServerRequestObservationConvention}
+     * @param patternResolvers asked in order for the pattern of a request whose route serves several paths
      */
-    public ObservationRequestObserver(ObservationRegistry registry, TornadoServerRequestObservationConvention convention) {
+    public ObservationRequestObserver(ObservationRegistry registry, TornadoServerRequestObservationConvention convention,
+                                      List<RoutePatternResolver> patternResolvers) {
         this.registry = registry;
         this.convention = convention;
+        this.patternResolvers = List.copyOf(patternResolvers);
     }
 
     /**
@@ -45,10 +51,20 @@ public class ObservationRequestObserver implements RequestObserver {
             return null;
         }
         TornadoServerRequestObservationContext context = new TornadoServerRequestObservationContext(request,
-                routePattern);
+                resolve(routePattern, request));
         Observation observation = Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context,
                 registry).start();
         return new Followed(observation, context);
+    }
+
+    private String resolve(String routePattern, HttpServerRequest request) {
+        for (RoutePatternResolver resolver : patternResolvers) {
+            String resolved = resolver.resolve(routePattern, request);
+            if (resolved != null) {
+                return resolved;
+            }
+        }
+        return routePattern;
     }
 
     /** One started observation as the request's handler drives it (IOLoop thread). */

@@ -60,10 +60,11 @@ class TornadoActuatorEndpointsTests {
     }
 
     @Test
-    void prometheusScrapeHasTheRequestTimerTaggedByRoutePattern() {
+    void prometheusScrapeHasTheRequestTimerTaggedByRoutePatternAndEndpointPath() {
         client.get("/hello");
+        client.get("/actuator/health/liveness");
         Await.until(() -> client.get("/actuator/prometheus").body()
-                .contains("http_server_requests_seconds_count{"));
+                .contains("uri=\"/actuator/health/{*path}\""));
         HttpResponse<String> scrape = client.get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(
