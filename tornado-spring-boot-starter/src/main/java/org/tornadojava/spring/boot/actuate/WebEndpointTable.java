@@ -35,7 +35,6 @@ public final class WebEndpointTable implements RoutePatternResolver {
     static final String INIT_ARG = "webEndpointTable";
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\*?)([^}]+)}");
-    private static final String REGEX_META = "\\^$.|?*+()[]{}";
 
     private final EndpointMapping mapping;
     private final String routeRegex;
@@ -58,7 +57,7 @@ public final class WebEndpointTable implements RoutePatternResolver {
     public WebEndpointTable(String basePath, WebEndpointsSupplier supplier, WebServerNamespace namespace,
                             JsonMapper jsonMapper, EndpointMediaTypes mediaTypes) {
         this.mapping = new EndpointMapping(basePath);
-        this.routeRegex = mapping.getPath().isEmpty() ? "(/.*)" : literal(mapping.getPath()) + "(/.*)?";
+        this.routeRegex = mapping.getPath().isEmpty() ? "(/.*)" : UrlSpec.quote(mapping.getPath()) + "(/.*)?";
         this.supplier = supplier;
         this.namespace = namespace;
         this.jsonMapper = jsonMapper;
@@ -196,7 +195,7 @@ public final class WebEndpointTable implements RoutePatternResolver {
         Matcher matcher = VARIABLE.matcher(path);
         int end = 0;
         while (matcher.find()) {
-            regex.append(literal(path.substring(end, matcher.start())));
+            regex.append(UrlSpec.quote(path.substring(end, matcher.start())));
             boolean all = !matcher.group(1).isEmpty();
             regex.append(all ? "(.+)" : "([^/]+)");
             variables.add(matcher.group(2));
@@ -205,22 +204,9 @@ public final class WebEndpointTable implements RoutePatternResolver {
             }
             end = matcher.end();
         }
-        regex.append(literal(path.substring(end)));
+        regex.append(UrlSpec.quote(path.substring(end)));
         return new EndpointRoute(path, Pattern.compile(regex.toString()), List.copyOf(variables), matchAll,
                 Collections.unmodifiableMap(operations));
-    }
-
-    /** A path as a regex matching exactly it. */
-    private static String literal(String path) {
-        StringBuilder escaped = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (REGEX_META.indexOf(c) >= 0) {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
     }
 
     /** The discovered endpoints and their paths in matching order. */
