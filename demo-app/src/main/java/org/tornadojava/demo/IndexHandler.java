@@ -19,6 +19,13 @@ class IndexHandler extends RequestHandler {
                     <li><code>ws://host/ws/echo</code>: a WebSocket echoing text and binary messages</li>
                     <li><a href="/admin">/admin</a>: only from <code>tornado-demo.admin-whitelist</code>, else 403</li>
                   </ul>
+                  <h2>Operations</h2>
+                  <ul class="demos">
+                    <li><a href="/actuator/health">/actuator/health</a> (probes: <a href="/actuator/health/liveness">
+                      liveness</a>, <a href="/actuator/health/readiness">readiness</a>),
+                      <a href="/actuator/prometheus">/actuator/prometheus</a>,
+                      <a href="/actuator/mappings">/actuator/mappings</a>: Spring Boot's Actuator on Tornado</li>
+                  </ul>
                   <h2>Requests and responses</h2>
                   <ul class="demos">
                     <li><a href="/plaintext">/plaintext</a> and <a href="/json">/json</a>: the benchmark routes</li>

@@ -4,11 +4,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.tornadojava.spring.boot.test.LocalTornadoPort;
+import org.tornadojava.testing.Await;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
 import org.tornadojava.support.RawWebSocket;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -36,7 +41,39 @@ class DemoRoutesTest {
                 "href=\"/old-home\"", "href=\"/error/418\"", "href=\"/blocking?seconds=1\"",
                 "href=\"/download/sample.bin\"", "href=\"/login\"", "href=\"/room\"",
                 "href=\"/room?transport=websocket\"", "href=\"/logout\"", "href=\"/stats\"", "ws://host/ws/echo",
-                "href=\"/admin\"", "href=\"/static/chat.css\"", "href=\"/static/chat.js\"");
+                "href=\"/admin\"", "href=\"/actuator/health\"", "href=\"/actuator/prometheus\"",
+                "href=\"/static/chat.css\"", "href=\"/static/chat.js\"");
+    }
+
+    @Test
+    void actuatorHealthIsUpWithATornadoComponentAndKubernetesProbes() throws Exception {
+        RawResponse health = get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode body = new JsonMapper().readTree(health.text());
+        assertThat(body.path("status").asString()).isEqualTo("UP");
+        assertThat(body.path("components").path("tornado").toString()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get("/actuator/health/liveness").text()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get("/actuator/health/readiness").text()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void prometheusCountsRequestsByRoutePattern() throws Exception {
+        assertThat(get("/plaintext").status()).isEqualTo(200);
+        assertThat(get("/story/7").status()).isEqualTo(200);
+        Await.until(() -> scrape().contains("uri=\"/story/([0-9]+)\""));
+        RawResponse scrape = get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.header("Content-Type")).startsWith("text/plain");
+        assertThat(scrape.text()).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/plaintext\"")
+                .doesNotContain("uri=\"/story/7\"");
+    }
+
+    private String scrape() {
+        try {
+            return get("/actuator/prometheus").text();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Test

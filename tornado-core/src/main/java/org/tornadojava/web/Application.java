@@ -55,6 +55,7 @@ public final class Application implements HttpServerDelegate {
     private final Duration websocketPingInterval;
     private final boolean websocketCompression;
     private final List<RequestListener> requestListeners;
+    private final RequestObserver requestObserver;
     private final EtagPolicy etagPolicy;
     private final Clock clock;
     private final SignedValues signedValues;
@@ -93,6 +94,7 @@ public final class Application implements HttpServerDelegate {
                 ? new BlockingExecutor(BlockingExecutor.DEFAULT_THREADS, BlockingExecutor.DEFAULT_QUEUE_CAPACITY)
                 : builder.executor;
         this.requestListeners = List.copyOf(builder.requestListeners);
+        this.requestObserver = builder.requestObserver;
         this.etagPolicy = builder.etagPolicy;
         this.clock = builder.clock;
         this.signedValues = builder.cookieSecrets == null ? null
@@ -260,6 +262,15 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * The observer following each routed request from start to finish. Any thread.
+     *
+     * @return the observer, or null when none was registered
+     */
+    public RequestObserver requestObserver() {
+        return requestObserver;
+    }
+
+    /**
      * The JSON mapper {@code write(Object)} uses: the builder's, or a plain Jackson mapper shared by all
      * applications and created on first use, so that start-up does not pay for Jackson's initialisation (some
      * hundred milliseconds). Any thread.
@@ -408,6 +419,7 @@ public final class Application implements HttpServerDelegate {
         private Duration websocketPingInterval = Duration.ZERO;
         private boolean websocketCompression;
         private final List<RequestListener> requestListeners = new ArrayList<>();
+        private RequestObserver requestObserver;
         private EtagPolicy etagPolicy = EtagPolicy.CONTENT_HASH;
         private Clock clock = Clock.systemUTC();
         private Map<Integer, String> cookieSecrets;
@@ -742,6 +754,18 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder requestListener(RequestListener listener) {
             requestListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the observer that follows each routed request from its start to its finish (e.g. a metrics timer and
+         * a tracing span); see {@link RequestObserver} for when and on which thread it is called.
+         *
+         * @param observer the observer, or null for none (the default)
+         * @return this
+         */
+        public Builder requestObserver(RequestObserver observer) {
+            this.requestObserver = observer;
             return this;
         }
 

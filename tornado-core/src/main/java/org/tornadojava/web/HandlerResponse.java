@@ -78,6 +78,7 @@ final class HandlerResponse {
     private String allowOn405;
     private boolean onFinishRan;
     private boolean clientClosedLogged;
+    private ObservedRequest observed;
     private volatile boolean finishCalled;
     private volatile boolean closed;
 
@@ -97,6 +98,12 @@ final class HandlerResponse {
     void begin() {
         writer.onClose(this::connectionClosed);
         reset(request.startNanos());
+        observed = ObservedRequest.start(application.requestObserver(), request, handler.routePattern());
+    }
+
+    /** The scope that makes the request's observation current around handler code; a shared no-op if unobserved. */
+    RequestObservation.Scope observationScope() {
+        return observed == null ? ObservedRequest.NO_SCOPE : observed.openScope();
     }
 
     IOLoop loop() {
@@ -452,11 +459,27 @@ final class HandlerResponse {
 
     /** The request is answered: access log, request listeners and {@code onFinish}. IOLoop thread. */
     private void ended(int loggedStatus) {
+        reportFinished(loggedStatus);
+        runOnFinish();
+    }
+
+    /** Access log line and request listeners, inside the request's observation scope; then ends the observation. */
+    private void reportFinished(int loggedStatus) {
+        if (observed == null) {
+            logAndNotify(loggedStatus);
+            return;
+        }
+        try (RequestObservation.Scope scope = observed.openScope()) {
+            logAndNotify(loggedStatus);
+        }
+        observed.finished(loggedStatus);
+    }
+
+    private void logAndNotify(int loggedStatus) {
         if (application.accessLog()) {
             AccessLog.log(loggedStatus, request);
         }
         notifyRequestListeners(loggedStatus);
-        runOnFinish();
     }
 
     /**
@@ -561,10 +584,7 @@ final class HandlerResponse {
         status = loggedStatus;
         releaseBuffer();
         ChannelFuture switched = writer.upgrade(handover);
-        if (application.accessLog()) {
-            AccessLog.log(loggedStatus, request);
-        }
-        notifyRequestListeners(loggedStatus);
+        reportFinished(loggedStatus);
         return switched;
     }
 
@@ -580,6 +600,9 @@ final class HandlerResponse {
     }
 
     private void sendErrorOnLoop(int code, Throwable error) {
+        if (observed != null) {
+            observed.error(error);
+        }
         if (closed) {
             finishAfterClose();
             return;
@@ -590,6 +613,9 @@ final class HandlerResponse {
                 finishCalled = true;
                 releaseBuffer();
                 writer.abort();
+                if (observed != null) {
+                    observed.finished(status);
+                }
                 runOnFinish();
             }
             return;
@@ -675,6 +701,9 @@ final class HandlerResponse {
         } catch (Throwable e) {
             APP_LOG.error("Exception in onConnectionClose of {}", summary(), e);
         }
+        if (observed != null) {
+            observed.aborted();
+        }
     }
 
     /** The handler is done after the client went away: release what is left and run {@code onFinish}. */
@@ -682,6 +711,9 @@ final class HandlerResponse {
         finishCalled = true;
         releaseBuffer();
         logClientClosedRequest();
+        if (observed != null) {
+            observed.aborted();
+        }
         runOnFinish();
     }
 

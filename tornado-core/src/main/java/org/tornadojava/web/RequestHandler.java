@@ -110,7 +110,7 @@ public abstract class RequestHandler {
     final void start(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                      String[] rawGroups, Throwable creationFailure) {
         begin(application, request, initArgs);
-        try {
+        try (RequestObservation.Scope scope = response.observationScope()) {
             if (creationFailure != null) {
                 APP_LOG.error("Cannot create a handler for {}", response.summary(), creationFailure);
             }
@@ -128,7 +128,7 @@ public abstract class RequestHandler {
     final void startStreaming(Application application, HttpServerRequest request, Map<String, Object> initArgs,
                               String[] rawGroups) {
         begin(application, request, initArgs);
-        try {
+        try (RequestObservation.Scope scope = response.observationScope()) {
             initialize(initArgs);
             beforeVerb(rawGroups);
         } catch (Throwable e) {
@@ -154,7 +154,7 @@ public abstract class RequestHandler {
         if (response.isFinishCalled() || response.isClosed()) {
             return;
         }
-        try {
+        try (RequestObservation.Scope scope = response.observationScope()) {
             invokeVerb();
         } catch (Throwable e) {
             response.fail(e);

@@ -65,7 +65,6 @@ public class StaticFileHandler extends RequestHandler {
     private static final AsciiString CONTENT_RANGE = AsciiString.cached("Content-Range");
     private static final AsciiString CACHE_CONTROL = AsciiString.cached("Cache-Control");
     private static final AsciiString EXPIRES = AsciiString.cached("Expires");
-    private static final String REGEX_META = "\\^$.|?*+()[]{}";
     private static final String OUTSIDE_ROOT = "path is not in the static root directory";
 
     private Path root;
@@ -83,22 +82,10 @@ public class StaticFileHandler extends RequestHandler {
         Map<String, Object> args = new HashMap<>(handlerArgs);
         args.put("path", staticPath);
         return List.of(
-                UrlSpec.of(regexQuote(prefix) + "(.*)", StaticFileHandler.class, StaticFileHandler::new)
+                UrlSpec.of(UrlSpec.quote(prefix) + "(.*)", StaticFileHandler.class, StaticFileHandler::new)
                         .withInitArgs(args),
                 UrlSpec.of("/(favicon\\.ico)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args),
                 UrlSpec.of("/(robots\\.txt)", StaticFileHandler.class, StaticFileHandler::new).withInitArgs(args));
-    }
-
-    private static String regexQuote(String literal) {
-        StringBuilder regex = new StringBuilder(literal.length() + 4);
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if (REGEX_META.indexOf(c) >= 0) {
-                regex.append('\\');
-            }
-            regex.append(c);
-        }
-        return regex.toString();
     }
 
     /**

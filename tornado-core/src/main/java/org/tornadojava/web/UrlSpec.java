@@ -75,6 +75,25 @@ public final class UrlSpec {
     }
 
     /**
+     * A path regex that matches exactly the given path: regex characters escaped one by one, so a plain path
+     * stays a literal route (looked up without running a regex). Any thread.
+     *
+     * @param path a path, e.g. {@code /static/}
+     * @return the regex, e.g. {@code /static/} or {@code /a\.b}
+     */
+    public static String quote(String path) {
+        StringBuilder regex = new StringBuilder(path.length() + 4);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (REGEX_META.indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.append(c);
+        }
+        return regex.toString();
+    }
+
+    /**
      * A copy with init arguments, passed to the handler's {@code initialize} (Tornado's kwargs).
      *
      * @param initArgs the arguments

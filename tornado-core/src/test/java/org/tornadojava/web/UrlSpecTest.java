@@ -21,6 +21,15 @@ class UrlSpecTest {
     }
 
     @Test
+    void quoteMakesARegexMatchingExactlyThePathAndKeepsPlainPathsLiteral() {
+        assertThat(UrlSpec.quote("/actuator/health")).isEqualTo("/actuator/health");
+        assertThat(UrlSpec.of(UrlSpec.quote("/actuator/health"), Dummy::new).isLiteral()).isTrue();
+        UrlSpec dotted = UrlSpec.of(UrlSpec.quote("/a.b/(x)+"), Dummy::new);
+        assertThat(dotted.match("/a.b/(x)+")).isNotNull();
+        assertThat(dotted.match("/aXb/xx")).isNull();
+    }
+
+    @Test
     void literalPathsAreRecognised() {
         assertThat(UrlSpec.of("/plaintext", Dummy::new).literalPath()).isEqualTo("/plaintext");
         assertThat(UrlSpec.of("^/a/b$", Dummy::new).literalPath()).isEqualTo("/a/b");

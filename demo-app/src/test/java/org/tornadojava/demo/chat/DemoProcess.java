@@ -56,12 +56,13 @@ final class DemoProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until this process logged that its server listens (up to 60 s: JVMs start slowly on a busy machine).
+     * Waits until this process logged that its server listens (up to 180 s: JVMs start slowly on a busy machine, and
+     * the demo starts Spring Boot's Actuator and Prometheus registry too).
      *
      * @return this
      */
     DemoProcess awaitStarted() {
-        Await.until(() -> log().contains(STARTED + port) || !process.isAlive(), Duration.ofSeconds(60));
+        Await.until(() -> log().contains(STARTED + port) || !process.isAlive(), Duration.ofSeconds(180));
         if (!log().contains(STARTED + port)) {
             throw new IllegalStateException("the demo did not start:\n" + log());
         }

@@ -109,16 +109,10 @@ public final class TornadoAutoConfiguration {
             }
         }
 
-        /** Micrometer meters, when micrometer-core is present. */
+        /** Micrometer gauges of the server and its executor, when micrometer-core is present. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(MeterBinder.class)
         static class MetricsConfiguration {
-
-            @Bean
-            @ConditionalOnMissingBean
-            TornadoRequestMetrics tornadoRequestMetrics() {
-                return new TornadoRequestMetrics();
-            }
 
             @Bean
             @ConditionalOnMissingBean

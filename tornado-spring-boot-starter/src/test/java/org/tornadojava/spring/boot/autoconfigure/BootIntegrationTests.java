@@ -31,9 +31,10 @@ class BootIntegrationTests {
     @Test
     void requestsReachTheAutoConfiguredMeterRegistry() {
         assertThat(client.get("/hello").body()).isEqualTo("hello");
-        Await.until(() -> registry.find(TornadoRequestMetrics.TIMER).tags("route", "/hello", "status", "200")
+        Await.until(() -> registry.find("http.server.requests").tags("uri", "/hello", "status", "200")
                 .timer() != null);
-        assertThat(registry.get(TornadoRequestMetrics.TIMER).tags("route", "/hello").timer().count()).isEqualTo(1);
+        assertThat(registry.get("http.server.requests").tags("uri", "/hello", "method", "GET", "outcome", "SUCCESS",
+                "exception", "none").timer().count()).isEqualTo(1);
         assertThat(registry.get("tornado.connections").gauge()).isNotNull();
     }
 

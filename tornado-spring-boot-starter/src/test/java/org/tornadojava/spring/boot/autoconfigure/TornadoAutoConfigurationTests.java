@@ -54,7 +54,6 @@ class TornadoAutoConfigurationTests {
             assertThat(context).hasSingleBean(HttpServer.class);
             assertThat(context).hasSingleBean(TornadoServerLifecycle.class);
             assertThat(context).hasSingleBean(TornadoHealthIndicator.class);
-            assertThat(context).hasSingleBean(TornadoRequestMetrics.class);
             assertThat(context).hasSingleBean(TornadoServerMetrics.class);
             assertThat(context).hasSingleBean(TornadoBlockedLoopMetrics.class);
             assertThat(context).doesNotHaveBean(NoHandlersNotice.class);
@@ -133,7 +132,6 @@ class TornadoAutoConfigurationTests {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(HttpServer.class);
                     assertThat(context).doesNotHaveBean(TornadoHealthIndicator.class);
-                    assertThat(context).doesNotHaveBean(TornadoRequestMetrics.class);
                     assertThat(context).doesNotHaveBean(TornadoServerMetrics.class);
                     assertThat(context).doesNotHaveBean(TornadoBlockedLoopMetrics.class);
                 });
