@@ -40,8 +40,12 @@ class ConfigurationMetadataTests {
             "tornado.locale.default",
             "tornado.locale.translations");
 
-    /** Keys read outside the mapper: the auto-configuration's switch and the flag the mapper only tests. */
-    private static final Set<String> BOUND_OUTSIDE_THE_MAPPER = Set.of("tornado.enabled", "tornado.server.ssl.enabled");
+    /**
+     * Keys read outside the mapper: the auto-configuration's switch, the flag the mapper only tests, and the
+     * second-server check.
+     */
+    private static final Set<String> BOUND_OUTSIDE_THE_MAPPER = Set.of("tornado.enabled", "tornado.server.ssl.enabled",
+            "tornado.server.allow-second-server");
 
     private static final Pattern KEY = Pattern.compile("\"(tornado\\.[a-z0-9.-]*[a-z0-9])\\b");
     private static final Pattern CONTRACT_ROW =
