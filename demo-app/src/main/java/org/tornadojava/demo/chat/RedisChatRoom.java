@@ -30,9 +30,12 @@ import java.util.concurrent.TimeoutException;
  * The room shared by every instance through Redis: a capped list holds the newest messages, {@code INCR} draws
  * their ids, and a channel carries each new message to every instance, whose {@link InMemoryChatRoom mirror}
  * answers its own long polls and sockets. Posting runs one script (draw the id, append, trim, publish), so all
- * instances see messages in id order. Ids only grow: every post and every catch-up raises the counter to the newest
- * id the instance has seen, so a Redis that restarts empty (no persistence) goes on from there instead of reusing
- * ids the instances would drop as already seen. While Redis is away, posts fail with
+ * instances see messages in id order. Ids only grow: every post, every catch-up and a heartbeat each second raise
+ * the counter to the newest id the instance has seen. A Redis that restarted empty (no persistence) is noticed by
+ * the first instance that finds the counter gone although it has seen ids: it opens a resynchronisation window
+ * ({@link #RESYNC_WINDOW}) during which every post is refused (503), long enough for every connected instance to
+ * raise the counter to what it has seen, so no id is drawn twice even by an instance that lagged behind the
+ * others when Redis went. While Redis is away, posts fail with
  * {@link ChatStoreUnavailableException} at once (commands are rejected, not queued); Lettuce reconnects by itself
  * and the feed catches up with what it missed. Thread-safe; nothing here blocks except {@link #connect} and
  * {@link #shutdown} (start-up and shutdown thread).
@@ -44,6 +47,15 @@ public final class RedisChatRoom implements ChatRoom {
     static final String LAST_ID_KEY = "tornado-demo:chat:last-id";
     /** Channel every new message is published on. */
     static final String CHANNEL = "tornado-demo:chat:posted";
+    /** Key present (with an expiry) while the instances raise a counter that Redis lost: posts are refused. */
+    static final String RESYNC_KEY = "tornado-demo:chat:resync";
+    /**
+     * How long posts are refused after Redis lost the counter: covers an instance's reconnection (at most
+     * {@link #MAX_RECONNECT_DELAY}), its catch-up and a heartbeat, with room to spare.
+     */
+    static final Duration RESYNC_WINDOW = Duration.ofSeconds(5);
+    /** How often a connected instance raises the counter to the newest id it has seen. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     /** Longest pause between reconnection attempts: Lettuce's default grows to 30 s, too long for a chat. */
@@ -51,13 +63,23 @@ public final class RedisChatRoom implements ChatRoom {
     /** Lettuce's own event-loop and computation threads: two connections need no more, whatever the core count. */
     private static final int LETTUCE_THREADS = 2;
     /**
-     * Draws the next id, never at or below ARGV[3], the newest id this instance has seen: a Redis that restarted
-     * empty (no persistence) has lost its counter, which would otherwise start again at 1 and hand out ids every
-     * instance ignores as already seen.
+     * Draws the next id, never at or below ARGV[3], the newest id this instance has seen, and returns the stored
+     * message; returns nil instead while the counter is being resynchronised. A counter that is gone although this
+     * instance has seen ids means Redis restarted empty: the script raises it and opens the resynchronisation
+     * window (ARGV[4] ms), because another instance may have seen newer ids than this one.
      */
-    private static final String POST_SCRIPT = """
-            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if last < tonumber(ARGV[3]) then
+    static final String POST_SCRIPT = """
+            local last = redis.call('GET', KEYS[1])
+            local seen = tonumber(ARGV[3])
+            if not last and seen > 0 then
+              redis.call('SET', KEYS[1], ARGV[3])
+              redis.call('SET', KEYS[4], '1', 'PX', ARGV[4])
+              return false
+            end
+            if redis.call('EXISTS', KEYS[4]) == 1 then
+              return false
+            end
+            if tonumber(last or '0') < seen then
               redis.call('SET', KEYS[1], ARGV[3])
             end
             local id = redis.call('INCR', KEYS[1])
@@ -67,10 +89,17 @@ public final class RedisChatRoom implements ChatRoom {
             redis.call('PUBLISH', KEYS[3], message)
             return message
             """;
-    /** Raises the counter to at least ARGV[1]: each instance runs it on every catch-up, e.g. after Redis restarted. */
-    private static final String RAISE_SCRIPT = """
-            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if last < tonumber(ARGV[1]) then
+    /**
+     * Raises the counter to at least ARGV[1] (each catch-up and heartbeat); when the counter is gone although ids
+     * were seen, also opens the resynchronisation window (ARGV[2] ms). Returns 1 when it had to raise the counter.
+     */
+    static final String RAISE_SCRIPT = """
+            local last = redis.call('GET', KEYS[1])
+            local seen = tonumber(ARGV[1])
+            if not last and seen > 0 then
+              redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+            end
+            if tonumber(last or '0') < seen then
               redis.call('SET', KEYS[1], ARGV[1])
               return 1
             end
@@ -134,6 +163,7 @@ public final class RedisChatRoom implements ChatRoom {
         }
         RedisChatRoom room = new RedisChatRoom(RedisURI.create(url), capacity);
         room.connectAgain();
+        room.scheduleHeartbeat();
         try {
             room.feed.firstCatchUp().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Chat room shared through Redis at {}; {} messages kept", room.address,
@@ -152,14 +182,18 @@ public final class RedisChatRoom implements ChatRoom {
         if (connection == null) {
             return CompletableFuture.failedFuture(unavailable("not connected", null));
         }
-        String[] keys = {LAST_ID_KEY, MESSAGES_KEY, CHANNEL};
+        String[] keys = {LAST_ID_KEY, MESSAGES_KEY, CHANNEL, RESYNC_KEY};
         return connection.async()
                 .<String>eval(POST_SCRIPT, ScriptOutputType.VALUE, keys, json.draft(from, body),
-                        Integer.toString(capacity), Long.toString(mirror.lastId()))
+                        Integer.toString(capacity), Long.toString(mirror.lastId()),
+                        Long.toString(RESYNC_WINDOW.toMillis()))
                 .toCompletableFuture()
                 .handle((stored, error) -> {
                     if (error != null) {
                         throw unavailable("the message was not stored", error);
+                    }
+                    if (stored == null) {
+                        throw unavailable("the message ids are being resynchronised after Redis lost them", null);
                     }
                     ChatMessage message = json.read(stored);
                     if (message == null) {
@@ -265,16 +299,43 @@ public final class RedisChatRoom implements ChatRoom {
         if (connection == null) {
             return CompletableFuture.failedFuture(unavailable("not connected", null));
         }
+        return raiseCounter(connection).thenCompose(ignored -> connection.async().lrange(MESSAGES_KEY, 0, -1));
+    }
+
+    /** Raises the id counter to the newest id this instance has seen; one WARN line when Redis had lost it. */
+    private CompletionStage<Long> raiseCounter(StatefulRedisConnection<String, String> connection) {
         long seen = mirror.lastId();
+        String[] keys = {LAST_ID_KEY, RESYNC_KEY};
         return connection.async()
-                .<Long>eval(RAISE_SCRIPT, ScriptOutputType.INTEGER, new String[] {LAST_ID_KEY}, Long.toString(seen))
-                .thenCompose(raised -> {
+                .<Long>eval(RAISE_SCRIPT, ScriptOutputType.INTEGER, keys, Long.toString(seen),
+                        Long.toString(RESYNC_WINDOW.toMillis()))
+                .thenApply(raised -> {
                     if (raised == 1L) {
                         log.warn("Redis at {} lost the chat's id counter (restarted without persistence?): "
-                                + "it goes on from {}, the newest id this instance has seen", address, seen);
+                                + "it goes on from {}, the newest id this instance has seen; posts wait {} s",
+                                address, seen, RESYNC_WINDOW.toSeconds());
                     }
-                    return connection.async().lrange(MESSAGES_KEY, 0, -1);
+                    return raised;
                 });
+    }
+
+    /** Every {@link #HEARTBEAT} while connected, raises the counter (Lettuce's threads); stops at shutdown. */
+    private void heartbeat() {
+        if (shutDown) {
+            return;
+        }
+        StatefulRedisConnection<String, String> connection = commands;
+        if (connection == null || !connection.isOpen() || mirror.lastId() == 0) {
+            scheduleHeartbeat();
+            return;
+        }
+        raiseCounter(connection).whenComplete((raised, error) -> scheduleHeartbeat());
+    }
+
+    private void scheduleHeartbeat() {
+        if (!shutDown) {
+            resources.eventExecutorGroup().schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void later(Runnable task) {

@@ -1,5 +1,8 @@
 package org.tornadojava.demo.chat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,10 +117,12 @@ class RedisChatRoomIT {
         redis.start();
         assertThat(redis.command("DBSIZE")).isEqualTo(":0");
         Await.until(() -> a.isConnected() && b.isConnected());
+        assertThatThrownBy(() -> a.post("alice", "during the resynchronisation").get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ChatStoreUnavailableException.class);
 
         List<ChatMessage> after = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            after.add((i % 2 == 0 ? a : b).post("alice", "after " + i).get(5, TimeUnit.SECONDS));
+            after.add(postOnceAccepted(i % 2 == 0 ? a : b, "after " + i));
         }
         List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 10).boxed().toList();
         Await.until(() -> seenOnB.size() == 10 && ids(a).size() == 10);
@@ -123,6 +130,84 @@ class RedisChatRoomIT {
         assertThat(seenOnB).isEqualTo(expected);
         assertThat(ids(a)).isEqualTo(expected);
         assertThat(ids(b)).isEqualTo(expected);
+    }
+
+    @Test
+    void anInstanceThatLaggedBehindCannotDrawAnIdAnotherInstanceHasSeenAfterRedisRestartsEmpty() throws Exception {
+        redis = RedisProcess.startWithoutPersistence(folder);
+        RedisChatRoom a = room(Duration.ofSeconds(5));
+        for (int i = 0; i < 5; i++) {
+            a.post("alice", "before " + i).get(5, TimeUnit.SECONDS);
+        }
+        redis.kill();
+        redis.start();
+        Await.until(a::isConnected);
+
+        RedisClient client = RedisClient.create(redis.url());
+        try (StatefulRedisConnection<String, String> lagging = client.connect()) {
+            assertThat(postAsLaggingInstance(lagging, 3)).isNull();
+            Await.until(() -> postAsLaggingInstance(lagging, 3) != null, Duration.ofSeconds(20));
+        } finally {
+            client.shutdown();
+        }
+
+        Await.until(() -> ids(a).size() == 6);
+        assertThat(ids(a)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(a.recent().get(5).body()).isEqualTo("from the lagging instance");
+    }
+
+    @Test
+    void aLaggingInstanceReachingTheEmptyRedisFirstWaitsUntilTheOthersHaveRaisedTheCounter() throws Exception {
+        redis = RedisProcess.startWithoutPersistence(folder);
+        RedisClient client = RedisClient.create(redis.url());
+        try {
+            try (StatefulRedisConnection<String, String> before = client.connect()) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(postAsLaggingInstance(before, 0)).isNotNull();
+                }
+            }
+            redis.kill();
+            redis.start();
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                assertThat(postAsLaggingInstance(connection, 3)).isNull();
+                Long raised = connection.sync().eval(RedisChatRoom.RAISE_SCRIPT, ScriptOutputType.INTEGER,
+                        new String[] {RedisChatRoom.LAST_ID_KEY, RedisChatRoom.RESYNC_KEY}, "5",
+                        Long.toString(RedisChatRoom.RESYNC_WINDOW.toMillis()));
+                assertThat(raised).isEqualTo(1L);
+                assertThat(postAsLaggingInstance(connection, 3)).isNull();
+
+                Await.until(() -> redis.commandQuietly("EXISTS " + RedisChatRoom.RESYNC_KEY).equals(":0"),
+                        Duration.ofSeconds(20));
+                assertThat(new ChatMessageJson().read(postAsLaggingInstance(connection, 3)).id()).isEqualTo(6L);
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Runs the post script as an instance that has seen only up to {@code seen}; null while it is refused. */
+    private static String postAsLaggingInstance(StatefulRedisConnection<String, String> connection, long seen) {
+        String[] keys = {RedisChatRoom.LAST_ID_KEY, RedisChatRoom.MESSAGES_KEY, RedisChatRoom.CHANNEL,
+                RedisChatRoom.RESYNC_KEY};
+        return connection.sync().eval(RedisChatRoom.POST_SCRIPT, ScriptOutputType.VALUE, keys,
+                new ChatMessageJson().draft("bob", "from the lagging instance"), "50", Long.toString(seen),
+                Long.toString(RedisChatRoom.RESYNC_WINDOW.toMillis()));
+    }
+
+    /** Posts like a client that retries a 503 until the room takes the message. */
+    private static ChatMessage postOnceAccepted(ChatRoom room, String body) {
+        List<ChatMessage> stored = new ArrayList<>();
+        Await.until(() -> {
+            try {
+                stored.add(room.post("alice", body).get(5, TimeUnit.SECONDS));
+                return true;
+            } catch (ExecutionException e) {
+                return false;
+            } catch (InterruptedException | TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(20));
+        return stored.get(0);
     }
 
     @Test

@@ -115,6 +115,20 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #command} for a condition polled by {@link Await}: an I/O failure is an empty answer.
+     *
+     * @param command the command
+     * @return the first line of the answer, or an empty string
+     */
+    String commandQuietly(String command) {
+        try {
+            return command(command);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private boolean answersPing() {
         try {
             return command("PING").equals("+PONG");
