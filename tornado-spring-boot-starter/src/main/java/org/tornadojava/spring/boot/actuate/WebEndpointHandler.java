@@ -6,7 +6,6 @@ import org.springframework.boot.actuate.endpoint.InvocationContext;
 import org.springframework.boot.actuate.endpoint.OperationArgumentResolver;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.ProducibleOperationArgumentResolver;
-import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.EndpointLinksResolver;
 import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
@@ -96,7 +95,7 @@ public class WebEndpointHandler extends RequestHandler {
         List<String> accept = request().headers().getAll("Accept");
         String requestMethod = request().method();
         WebServerNamespace namespace = table.namespace();
-        InvocationContext context = new InvocationContext(SecurityContext.NONE, arguments,
+        InvocationContext context = new InvocationContext(table.security().securityContext(this), arguments,
                 OperationArgumentResolver.of(WebServerNamespace.class, () -> namespace),
                 new ProducibleOperationArgumentResolver(() -> accept));
         return runOnExecutor(() -> EndpointResponse.of(operation.invoke(context), requestMethod,

@@ -42,6 +42,7 @@ public final class WebEndpointTable implements RoutePatternResolver {
     private final WebServerNamespace namespace;
     private final JsonMapper jsonMapper;
     private final EndpointMediaTypes mediaTypes;
+    private final ActuatorSecurity security;
     private volatile Resolved resolved;
 
     /**
@@ -53,15 +54,17 @@ public final class WebEndpointTable implements RoutePatternResolver {
      *        {@link WebServerNamespace#MANAGEMENT}
      * @param jsonMapper writes operation results as JSON
      * @param mediaTypes the media types the endpoints produce
+     * @param security who is asking, for the endpoints that look ({@link ActuatorSecurity#ANONYMOUS} if none)
      */
     public WebEndpointTable(String basePath, WebEndpointsSupplier supplier, WebServerNamespace namespace,
-                            JsonMapper jsonMapper, EndpointMediaTypes mediaTypes) {
+                            JsonMapper jsonMapper, EndpointMediaTypes mediaTypes, ActuatorSecurity security) {
         this.mapping = new EndpointMapping(basePath);
         this.routeRegex = mapping.getPath().isEmpty() ? "(/.*)" : UrlSpec.quote(mapping.getPath()) + "(/.*)?";
         this.supplier = supplier;
         this.namespace = namespace;
         this.jsonMapper = jsonMapper;
         this.mediaTypes = mediaTypes;
+        this.security = security;
     }
 
     /**
@@ -150,6 +153,10 @@ public final class WebEndpointTable implements RoutePatternResolver {
 
     WebServerNamespace namespace() {
         return namespace;
+    }
+
+    ActuatorSecurity security() {
+        return security;
     }
 
     JsonMapper jsonMapper() {

@@ -48,6 +48,7 @@ import org.tornadojava.concurrent.BlockingExecutor;
 import org.tornadojava.http.HttpServer;
 import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.IOLoopGroup;
+import org.tornadojava.spring.boot.actuate.ActuatorSecurity;
 import org.tornadojava.spring.boot.actuate.TornadoManagementServer;
 import org.tornadojava.spring.boot.actuate.TornadoMappingDescriptionProvider;
 import org.tornadojava.spring.boot.actuate.WebEndpointTable;
@@ -138,15 +139,17 @@ public final class TornadoActuatorAutoConfiguration {
     WebEndpointTable tornadoWebEndpointTable(WebEndpointsSupplier endpoints, WebEndpointProperties properties,
                                              EndpointMediaTypes mediaTypes,
                                              ObjectProvider<EndpointJsonMapper> endpointJsonMapper,
-                                             ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+                                             ObjectProvider<JsonMapper> jsonMapper,
+                                             ObjectProvider<ActuatorSecurity> security, Environment environment) {
         JsonMapper mapper = jsonMapper(endpointJsonMapper, jsonMapper);
+        ActuatorSecurity asking = security.getIfUnique(() -> ActuatorSecurity.ANONYMOUS);
         if (ManagementPortCondition.of(environment) == ManagementPortType.SAME) {
             return new WebEndpointTable(properties.getBasePath(), endpoints, WebServerNamespace.SERVER, mapper,
-                    mediaTypes);
+                    mediaTypes, asking);
         }
         String serverBasePath = Binder.get(environment).bind("management.server.base-path", String.class).orElse("");
         return new WebEndpointTable(serverBasePath + properties.getBasePath(), endpoints,
-                WebServerNamespace.MANAGEMENT, mapper, mediaTypes);
+                WebServerNamespace.MANAGEMENT, mapper, mediaTypes, asking);
     }
 
     /** Discovers the endpoints once every bean exists (endpoints may depend on the Tornado server). */
