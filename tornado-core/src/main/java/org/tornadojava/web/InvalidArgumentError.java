@@ -6,10 +6,8 @@ package org.tornadojava.web;
  * {@link RequestHandler} such as {@code getIntArgument}. Like {@link MissingArgumentError}, the name (never the
  * client's value) is logged once at WARN without a stack trace.
  */
-public final class InvalidArgumentError extends HttpError {
+public final class InvalidArgumentError extends ArgumentError {
     private static final long serialVersionUID = 1L;
-
-    private final String argumentName;
 
     /**
      * Creates the error.
@@ -17,17 +15,6 @@ public final class InvalidArgumentError extends HttpError {
      * @param argumentName the argument whose value is malformed
      */
     public InvalidArgumentError(String argumentName) {
-        super(400, "Invalid argument %s", argumentName);
-        withReason("Invalid argument " + argumentName);
-        this.argumentName = argumentName;
-    }
-
-    /**
-     * The argument whose value is malformed.
-     *
-     * @return its name
-     */
-    public String argumentName() {
-        return argumentName;
+        super("Invalid argument", argumentName);
     }
 }

@@ -35,4 +35,20 @@ public final class ValidationError extends HttpError {
     public List<Violation> violations() {
         return violations;
     }
+
+    /**
+     * The status and the violations, for debug-mode error pages and the server log.
+     *
+     * @return e.g. {@code "HTTP 400: Bad Request (title: must not be blank; priority: must be at most 5)"}
+     */
+    @Override
+    public String getMessage() {
+        StringBuilder message = new StringBuilder(super.getMessage()).append(" (");
+        for (int i = 0; i < violations.size(); i++) {
+            Violation violation = violations.get(i);
+            message.append(i == 0 ? "" : "; ").append(violation.field().isEmpty() ? "" : violation.field() + ": ")
+                    .append(violation.message());
+        }
+        return message.append(')').toString();
+    }
 }

@@ -94,6 +94,15 @@ class ValidationTest {
     }
 
     @Test
+    void messageNamesTheViolationsForDebugPages() {
+        ValidationError error = new ValidationError(List.of(new Violation("title", "is required"),
+                new Violation("", "story is a duplicate")));
+        assertThat(error.getMessage())
+                .isEqualTo("HTTP 400: Bad Request (title: is required; story is a duplicate)");
+        assertThat(error.logMessage()).isNull();
+    }
+
+    @Test
     void theApplicationsValidatorIsUsed() throws Exception {
         Application application = Application.builder()
                 .validator(value -> List.of(new Violation("", "refused by the application")))
