@@ -1,9 +1,11 @@
 package org.tornadojava.spring.boot.autoconfigure;
 
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.support.StaticMessageSource;
@@ -87,5 +89,14 @@ class TornadoTypedInputAutoConfigurationTests {
                     assertThat(post(context, "{\"storyTitle\":\" \"}").body())
                             .contains("<li>storyTitle: {story.title.required}</li>");
                 });
+    }
+
+    @Test
+    void withoutBeanValidationOnTheClassPathOnlyTheMapperIsWired() {
+        runner.withClassLoader(new FilteredClassLoader(Validator.class)).run((context) -> {
+            assertThat(context).hasNotFailed().hasBean("tornadoJsonMapperCustomizer")
+                    .doesNotHaveBean("tornadoValidatorCustomizer");
+            assertThat(context.getBean(Application.class).jsonMapper()).isSameAs(context.getBean(JsonMapper.class));
+        });
     }
 }
