@@ -38,6 +38,8 @@ class IndexHandler extends RequestHandler {
                     <li><form method="post" action="/upload" enctype="multipart/form-data">/upload:
                       <input type="file" name="file" multiple> <button>Upload</button></form>
                       stores the files, answers their sizes and SHA-256 (large bodies spill to disk)</li>
+                    <li><a href="/api/stories?limit=5&amp;order=newest">/api/stories</a>: typed input, a JSON
+                      API (<code>POST</code> a story: bound, validated, 201; <code>GET</code> with typed arguments)</li>
                     <li><a href="/static/chat.css">/static/chat.css</a> and
                       <a href="/static/chat.js">/static/chat.js</a>: static files</li>
                   </ul>

@@ -65,6 +65,7 @@ public final class Application implements HttpServerDelegate {
     private final CidrSet ipWhitelist;
     private final Path staticPath;
     private final String staticUrlPrefix;
+    private final InputValidator validator;
 
     private Application(Builder builder) {
         List<UrlSpec> routes = new ArrayList<>(StaticFileHandler.routes(builder.staticPath, builder.staticUrlPrefix,
@@ -105,6 +106,7 @@ public final class Application implements HttpServerDelegate {
         this.ipWhitelist = builder.ipWhitelist;
         this.staticPath = builder.staticPath;
         this.staticUrlPrefix = builder.staticUrlPrefix;
+        this.validator = builder.validator;
     }
 
     /**
@@ -293,6 +295,17 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * The validator {@code RequestHandler.validate} uses: the builder's, or Bean Validation's default provider,
+     * started on first use (an {@link IllegalStateException} then when {@code jakarta.validation} or a provider is
+     * missing). Any thread.
+     *
+     * @return the validator
+     */
+    public InputValidator validator() {
+        return validator != null ? validator : DefaultInputValidator.INSTANCE;
+    }
+
+    /**
      * How finished GET/HEAD responses are tagged by default (see {@link RequestHandler#computeEtag()}). Any thread.
      *
      * @return the policy
@@ -431,6 +444,7 @@ public final class Application implements HttpServerDelegate {
         private Path staticPath;
         private String staticUrlPrefix = "/static/";
         private Map<String, Object> staticHandlerArgs = Map.of();
+        private InputValidator validator;
 
         private Builder() {
         }
@@ -542,6 +556,18 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder jsonMapper(JsonMapper jsonMapper) {
             this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        /**
+         * Sets the validator of {@code RequestHandler.validate}, e.g. a {@link BeanValidator} around a configured
+         * Bean Validation {@code Validator}; by default one of Bean Validation's default provider.
+         *
+         * @param validator the validator
+         * @return this
+         */
+        public Builder validator(InputValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
             return this;
         }
 

@@ -15,6 +15,7 @@ import org.tornadojava.http.UploadedFile;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
+import tools.jackson.core.type.TypeReference;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -321,10 +322,13 @@ public abstract class RequestHandler {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
             body.put("reason", response.reason());
+            if (error instanceof ValidationError) {
+                body.put("violations", ((ValidationError) error).violations());
+            }
             write(body);
         } else {
             String text = status + ": " + Escape.xhtmlEscape(response.reason());
-            write("<html><title>" + text + "</title><body>" + text + "</body></html>");
+            write("<html><title>" + text + "</title><body>" + text + ViolationList.html(error) + "</body></html>");
         }
     }
 
@@ -1223,6 +1227,179 @@ public abstract class RequestHandler {
      */
     public final String staticUrl(String path) {
         return application.staticUrl(path);
+    }
+
+    // ---------------------------------------------------------------- typed input
+
+    /**
+     * The JSON request body as a {@code type}, read with the application's {@link Application#jsonMapper()} (in
+     * Spring Boot the context's mapper, so {@code spring.jackson.*} applies): {@code Story story =
+     * getJsonBody(Story.class);}. A body above {@code max-in-memory-body} is read from its file. Any thread; the
+     * body is parsed on each call.
+     *
+     * @param type the class to bind to (a record, a bean, a {@code Map})
+     * @param <T> the type
+     * @return the value, never null
+     * @throws HttpError 400 with a one-line reason, and one DEBUG line, when the {@code Content-Type} is present
+     *         and not JSON ({@code application/json} or {@code application/*+json}), the body is empty or
+     *         {@code null}, the JSON is malformed, or a value has the wrong type or an unknown name
+     */
+    public final <T> T getJsonBody(Class<T> type) {
+        return JsonBody.read(request, application.jsonMapper(), application.jsonMapper().constructType(type));
+    }
+
+    /**
+     * The JSON request body as a generic type: {@code getJsonBody(new TypeReference<List<Story>>() {})}. Same
+     * rules as {@link #getJsonBody(Class)}. Any thread.
+     *
+     * @param type the type to bind to
+     * @param <T> the type
+     * @return the value, never null
+     * @throws HttpError 400 as {@link #getJsonBody(Class)}
+     */
+    public final <T> T getJsonBody(TypeReference<T> type) {
+        return JsonBody.read(request, application.jsonMapper(), application.jsonMapper().constructType(type));
+    }
+
+    /**
+     * The JSON request body as a {@code type}, then, when {@code validate} is true, checked by
+     * {@link #validate(Object)}. Any thread.
+     *
+     * @param type the class to bind to
+     * @param validate whether to check the value's constraints
+     * @param <T> the type
+     * @return the valid value
+     * @throws HttpError 400 as {@link #getJsonBody(Class)}
+     * @throws ValidationError 400 listing the violations
+     */
+    public final <T> T getJsonBody(Class<T> type, boolean validate) {
+        T value = getJsonBody(type);
+        return validate ? validate(value) : value;
+    }
+
+    /**
+     * Checks a value against its constraints with the application's {@link Application#validator()} (Bean
+     * Validation annotations such as {@code @NotBlank} by default; in Spring Boot the context's
+     * {@code Validator}). Any thread.
+     *
+     * @param value the value, typically from {@link #getJsonBody(Class)}
+     * @param <T> the type
+     * @return the same value, when valid
+     * @throws ValidationError 400 whose error page lists the violations (field and message), in the configured
+     *         error format
+     * @throws IllegalStateException when no validator was set and Bean Validation is not on the class path
+     */
+    public final <T> T validate(T value) {
+        List<Violation> violations = application.validator().validate(value);
+        if (!violations.isEmpty()) {
+            throw new ValidationError(violations);
+        }
+        return value;
+    }
+
+    /**
+     * An argument (as {@link #getArgument(String)}) as an {@code int}. Any thread.
+     *
+     * @param name the argument name
+     * @return the value
+     * @throws MissingArgumentError (400) when it was not sent
+     * @throws InvalidArgumentError (400) when it is not a decimal {@code int}
+     */
+    public final int getIntArgument(String name) {
+        return TypedArguments.parseInt(name, getArgument(name));
+    }
+
+    /**
+     * An argument as an {@code int}, or a default when it was not sent. Any thread.
+     *
+     * @param name the argument name
+     * @param defaultValue returned when the argument was not sent
+     * @return the value or the default
+     * @throws InvalidArgumentError (400) when it is sent and not a decimal {@code int} (an empty value included)
+     */
+    public final int getIntArgument(String name, int defaultValue) {
+        String text = getArgument(name, null);
+        return text == null ? defaultValue : TypedArguments.parseInt(name, text);
+    }
+
+    /**
+     * An argument as a {@code long}. Any thread.
+     *
+     * @param name the argument name
+     * @return the value
+     * @throws MissingArgumentError (400) when it was not sent
+     * @throws InvalidArgumentError (400) when it is not a decimal {@code long}
+     */
+    public final long getLongArgument(String name) {
+        return TypedArguments.parseLong(name, getArgument(name));
+    }
+
+    /**
+     * An argument as a {@code long}, or a default when it was not sent. Any thread.
+     *
+     * @param name the argument name
+     * @param defaultValue returned when the argument was not sent
+     * @return the value or the default
+     * @throws InvalidArgumentError (400) when it is sent and not a decimal {@code long}
+     */
+    public final long getLongArgument(String name, long defaultValue) {
+        String text = getArgument(name, null);
+        return text == null ? defaultValue : TypedArguments.parseLong(name, text);
+    }
+
+    /**
+     * An argument as a {@code boolean}: {@code true}, {@code 1}, {@code yes}, {@code on} (a checked checkbox) or
+     * {@code false}, {@code 0}, {@code no}, {@code off}, in any case. Any thread.
+     *
+     * @param name the argument name
+     * @return the value
+     * @throws MissingArgumentError (400) when it was not sent
+     * @throws InvalidArgumentError (400) for any other text
+     */
+    public final boolean getBooleanArgument(String name) {
+        return TypedArguments.parseBoolean(name, getArgument(name));
+    }
+
+    /**
+     * An argument as a {@code boolean}, or a default when it was not sent. Any thread.
+     *
+     * @param name the argument name
+     * @param defaultValue returned when the argument was not sent
+     * @return the value or the default
+     * @throws InvalidArgumentError (400) when it is sent and not one of the accepted words
+     */
+    public final boolean getBooleanArgument(String name, boolean defaultValue) {
+        String text = getArgument(name, null);
+        return text == null ? defaultValue : TypedArguments.parseBoolean(name, text);
+    }
+
+    /**
+     * An argument as a constant of an enum, by name (exactly, else ignoring case). Any thread.
+     *
+     * @param name the argument name
+     * @param type the enum class
+     * @param <E> the enum type
+     * @return the constant
+     * @throws MissingArgumentError (400) when it was not sent
+     * @throws InvalidArgumentError (400) when no constant has that name
+     */
+    public final <E extends Enum<E>> E getEnumArgument(String name, Class<E> type) {
+        return TypedArguments.parseEnum(name, getArgument(name), type);
+    }
+
+    /**
+     * An argument as a constant of an enum, or a default when it was not sent. Any thread.
+     *
+     * @param name the argument name
+     * @param type the enum class
+     * @param defaultValue returned when the argument was not sent (may be null)
+     * @param <E> the enum type
+     * @return the constant or the default
+     * @throws InvalidArgumentError (400) when it is sent and no constant has that name
+     */
+    public final <E extends Enum<E>> E getEnumArgument(String name, Class<E> type, E defaultValue) {
+        String text = getArgument(name, null);
+        return text == null ? defaultValue : TypedArguments.parseEnum(name, text, type);
     }
 
 }
