@@ -126,24 +126,7 @@ public final class RawWebSocketServer implements AutoCloseable {
 
         /** Reads one (masked) frame from the client. */
         public RawWebSocket.Frame read() throws IOException {
-            int first = in.readUnsignedByte();
-            int second = in.readUnsignedByte();
-            long length = second & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] mask = new byte[4];
-            if ((second & 0x80) != 0) {
-                in.readFully(mask);
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] ^= mask[i % 4];
-            }
-            return new RawWebSocket.Frame(first & 0x0f, payload);
+            return RawWebSocket.Frame.read(in);
         }
 
         /** Reads frames until a close frame and returns its code (-1 when it has none). */

@@ -37,6 +37,23 @@ class WebSocketClientProtocolTest {
         return future.get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Lets a raw server send {@code frames}, then returns the close code the client answered with, after checking
+     * that the client's connection reads null (closed).
+     */
+    private static Object clientCloseCodeAfter(RawWebSocketServer.Script frames, WebSocketClientOptions options)
+            throws Exception {
+        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+            frames.run(peer);
+            return peer.readCloseCode();
+        })) {
+            WebSocketClientConnection ws = await(client.connect(server.url(), options));
+            Object code = await(server.result());
+            assertThat(await(ws.readMessage())).isNull();
+            return code;
+        }
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -61,70 +78,43 @@ class WebSocketClientProtocolTest {
 
     @Test
     void aFrameWithReservedBitsIsAnsweredWith1002() throws Exception {
-        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+        assertThat(clientCloseCodeAfter(peer -> {
             peer.send(FIN | RSV1 | RawWebSocket.TEXT, utf8("compressed?"));
-            return peer.readCloseCode();
-        })) {
-            WebSocketClientConnection ws = await(client.connect(server.url()));
-
-            assertThat(await(server.result())).isEqualTo(CloseStatus.PROTOCOL_ERROR);
-            assertThat(await(ws.readMessage())).isNull();
-        }
+            return null;
+        }, new WebSocketClientOptions())).isEqualTo(CloseStatus.PROTOCOL_ERROR);
     }
 
     @Test
     void anInvalidCloseCodeIsAnsweredWith1002() throws Exception {
-        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+        assertThat(clientCloseCodeAfter(peer -> {
             peer.send(FIN | RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xED});
-            return peer.readCloseCode();
-        })) {
-            WebSocketClientConnection ws = await(client.connect(server.url()));
-
-            assertThat(await(server.result())).isEqualTo(CloseStatus.PROTOCOL_ERROR);
-            assertThat(await(ws.readMessage())).isNull();
-        }
+            return null;
+        }, new WebSocketClientOptions())).isEqualTo(CloseStatus.PROTOCOL_ERROR);
     }
 
     @Test
     void invalidUtf8IsAnsweredWith1007() throws Exception {
-        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+        assertThat(clientCloseCodeAfter(peer -> {
             peer.send(FIN | RawWebSocket.TEXT, new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28});
-            return peer.readCloseCode();
-        })) {
-            WebSocketClientConnection ws = await(client.connect(server.url()));
-
-            assertThat(await(server.result())).isEqualTo(CloseStatus.INVALID_PAYLOAD);
-            assertThat(await(ws.readMessage())).isNull();
-        }
+            return null;
+        }, new WebSocketClientOptions())).isEqualTo(CloseStatus.INVALID_PAYLOAD);
     }
 
     @Test
     void aFrameOverMaxMessageSizeIsAnsweredWith1009() throws Exception {
-        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+        assertThat(clientCloseCodeAfter(peer -> {
             peer.send(FIN | RawWebSocket.BINARY, new byte[200]);
-            return peer.readCloseCode();
-        })) {
-            WebSocketClientConnection ws = await(client.connect(server.url(),
-                    new WebSocketClientOptions().maxMessageSize(100)));
-
-            assertThat(await(server.result())).isEqualTo(CloseStatus.MESSAGE_TOO_BIG);
-            assertThat(await(ws.readMessage())).isNull();
-        }
+            return null;
+        }, new WebSocketClientOptions().maxMessageSize(100))).isEqualTo(CloseStatus.MESSAGE_TOO_BIG);
     }
 
     @Test
     void fragmentsAddingUpOverMaxMessageSizeAreAnsweredWith1009() throws Exception {
-        try (RawWebSocketServer server = RawWebSocketServer.start(peer -> {
+        assertThat(clientCloseCodeAfter(peer -> {
             peer.send(RawWebSocket.TEXT, utf8("x".repeat(60)));
             peer.send(FIN, utf8("x".repeat(60)));
-            return peer.readCloseCode();
-        })) {
-            WebSocketClientConnection ws = await(client.connect(server.url(),
-                    new WebSocketClientOptions().maxMessageSize(100)));
-
-            assertThat(await(server.result())).isEqualTo(CloseStatus.MESSAGE_TOO_BIG);
-            assertThat(await(ws.readMessage())).isNull();
-        }
+            return null;
+        }, new WebSocketClientOptions().maxMessageSize(100))).isEqualTo(CloseStatus.MESSAGE_TOO_BIG);
     }
 
     @Test

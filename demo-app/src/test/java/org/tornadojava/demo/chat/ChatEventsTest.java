@@ -65,7 +65,8 @@ class ChatEventsTest {
             StringBuilder received = new StringBuilder();
             String replayed = readUntil(in, received, "id: " + third + "\n");
             assertThat(replayed).contains("Content-Type: text/event-stream")
-                    .contains("id: " + second + "\ndata: {\"id\":" + second + ",\"from\":\"alice\",\"body\":\"two\"}\n\n")
+                    .contains("id: " + second + "\ndata: {\"id\":" + second
+                            + ",\"from\":\"alice\",\"body\":\"two\"}\n\n")
                     .doesNotContain("\"body\":\"one\"");
 
             long fourth = post(alice, "four\nlines");
