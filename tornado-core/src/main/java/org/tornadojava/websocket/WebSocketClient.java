@@ -168,7 +168,7 @@ public final class WebSocketClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        channels.close().awaitUninterruptibly();
+        channels.close();
         resolver.close();
         if (ownsLoops) {
             loops.close();

@@ -242,7 +242,8 @@ public final class WebSocketClientOptions {
     /**
      * Delivers every message to a callback instead of {@code readMessage()}: a {@code String} for text, a
      * {@code byte[]} for binary, and null once when the connection closed. The callback runs on the connection's
-     * IOLoop and must not block. Any thread.
+     * IOLoop and must not block; an exception it throws is logged on {@code tornado.application} and closes the
+     * connection with 1011. Any thread.
      *
      * @param callback the callback, or null to read with {@code readMessage()}
      * @return this

@@ -12,6 +12,7 @@ import org.tornadojava.httpclient.HttpRequest;
 import org.tornadojava.httpclient.HttpTimeoutError;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 
 import java.net.InetAddress;
@@ -35,7 +36,10 @@ class WebSocketClientTest {
     private static TestServer server;
     private static WebSocketClient client;
 
-    /** Echoes text and binary; "close-me" closes with 1001, "big" answers 200 bytes. */
+    /**
+     * Echoes text and binary; "close-me" closes with 1001, "big" answers 200 bytes. Its close code and reason are
+     * recorded under the query argument {@code id}.
+     */
     static final class Echo extends WebSocketHandler {
         @Override
         protected void onMessage(String message) {
@@ -53,7 +57,7 @@ class WebSocketClientTest {
 
         @Override
         protected void onClose(int code, String reason) {
-            SERVER_CLOSES.add(code + " " + reason);
+            SERVER_CLOSES.add(getArgument("id", "") + ": " + code + " " + reason);
         }
     }
 
@@ -97,6 +101,18 @@ class WebSocketClientTest {
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the server side of the socket opened with {@code ?id=id} to close; returns "code reason". */
+    private static String serverCloseOf(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String close = SERVER_CLOSES.poll(1, TimeUnit.SECONDS);
+            if (close != null && close.startsWith(id + ": ")) {
+                return close.substring(id.length() + 2);
+            }
+        }
+        throw new AssertionError("the server did not close the socket " + id);
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
@@ -148,12 +164,11 @@ class WebSocketClientTest {
 
     @Test
     void aClientCloseReachesTheServerWithItsCodeAndReason() throws Exception {
-        SERVER_CLOSES.clear();
-        WebSocketClientConnection ws = await(client.connect(url("/echo")));
+        WebSocketClientConnection ws = await(client.connect(url("/echo?id=client-close")));
 
         ws.close(4000, "bye");
 
-        assertThat(SERVER_CLOSES.poll(30, TimeUnit.SECONDS)).isEqualTo("4000 bye");
+        assertThat(serverCloseOf("client-close")).isEqualTo("4000 bye");
         assertThat(await(ws.readMessage())).isNull();
         assertThat(ws.closeCode()).isEqualTo(4000);
     }
@@ -200,13 +215,12 @@ class WebSocketClientTest {
 
     @Test
     void aMessageOverMaxMessageSizeClosesWith1009() throws Exception {
-        SERVER_CLOSES.clear();
-        WebSocketClientConnection ws = await(client.connect(url("/echo"),
+        WebSocketClientConnection ws = await(client.connect(url("/echo?id=too-big"),
                 new WebSocketClientOptions().maxMessageSize(100)));
         ws.writeMessage("big");
 
         assertThat(await(ws.readMessage())).isNull();
-        assertThat(SERVER_CLOSES.poll(30, TimeUnit.SECONDS)).startsWith("1009 ");
+        assertThat(serverCloseOf("too-big")).startsWith("1009 ");
     }
 
     @Test
@@ -278,6 +292,31 @@ class WebSocketClientTest {
     void urlsThatAreNotWebSocketUrlsAreRefused() {
         assertThatThrownBy(() -> client.connect("ftp://127.0.0.1/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.connect("/relative")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPingTimeoutLongerThanTheIntervalIsRefused() {
+        WebSocketClientOptions options = new WebSocketClientOptions().pingInterval(Duration.ofSeconds(1))
+                .pingTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> client.connect(url("/echo"), options)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exceeds pingInterval");
+    }
+
+    @Test
+    void anExceptionInTheOnMessageCallbackClosesWith1011() throws Exception {
+        WebSocketClientConnection ws = await(client.connect(url("/echo?id=callback-bug"), new WebSocketClientOptions()
+                .onMessage(message -> {
+                    if (message != null) {
+                        throw new IllegalStateException("callback bug");
+                    }
+                })));
+        try (LogCapture log = LogCapture.of("tornado.application")) {
+            ws.writeMessage("trigger");
+
+            assertThat(serverCloseOf("callback-bug")).isEqualTo("1011 Internal error");
+            assertThat(log.messagesOf("tornado.application")).anyMatch(line -> line.contains("onMessage callback"));
+        }
     }
 
     @Test
