@@ -140,11 +140,11 @@ class WebSocketClientTest {
     @Test
     void futuresCompleteOnTheConnectionsLoop() throws Exception {
         WebSocketClientConnection ws = await(client.connect(url("/echo")));
+        CompletableFuture<IOLoop> readOn = ws.readMessage().thenApply(message -> IOLoop.currentOrNull());
+
         ws.writeMessage("hi");
 
-        IOLoop readOn = await(ws.readMessage().thenApply(message -> IOLoop.currentOrNull()));
-
-        assertThat(readOn).isSameAs(ws.ioLoop());
+        assertThat(await(readOn)).isSameAs(ws.ioLoop());
         assertThat(client.loops().loops()).contains(ws.ioLoop());
         ws.close();
     }
