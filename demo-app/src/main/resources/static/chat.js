@@ -1,5 +1,6 @@
 // tornado-java chat room: sends and receives by long polling (POST /a/message/updates), or with
-// ?transport=websocket over /chatsocket. Messages are inserted as text (textContent), never as HTML.
+// ?transport=websocket over /chatsocket, or with ?transport=sse receives from /a/message/events (Server-Sent
+// Events). Messages are inserted as text (textContent), never as HTML.
 (function () {
   "use strict";
 
@@ -141,7 +142,29 @@
     }
   };
 
-  var transport = inbox.dataset.transport === "websocket" ? webSocket : longPolling;
+  // Receives through an EventSource, which reconnects by itself and resumes with Last-Event-ID; sends by POST.
+  var serverSentEvents = {
+    source: null,
+    start: function () {
+      var source = new EventSource("/a/message/events?cursor=" + encodeURIComponent(cursor));
+      source.onopen = function () {
+        setStatus("Receiving by Server-Sent Events", "ok");
+      };
+      source.onmessage = function (event) {
+        receive([JSON.parse(event.data)]);
+      };
+      source.onerror = function () {
+        setStatus("Event stream interrupted, reconnecting", "error");
+      };
+      serverSentEvents.source = source;
+    },
+    stop: function () {
+      serverSentEvents.source.close();
+    },
+    send: longPolling.send
+  };
+
+  var transport = {websocket: webSocket, sse: serverSentEvents}[inbox.dataset.transport] || longPolling;
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

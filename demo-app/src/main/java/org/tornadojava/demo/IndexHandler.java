@@ -13,7 +13,8 @@ class IndexHandler extends RequestHandler {
                   <h2>Chat</h2>
                   <ul class="demos">
                     <li><a href="/login">/login</a>, then <a href="/room">/room</a>: the chat room, receiving by long
-                      polling; <a href="/room?transport=websocket">/room?transport=websocket</a> uses a WebSocket
+                      polling; <a href="/room?transport=websocket">/room?transport=websocket</a> uses a WebSocket,
+                      <a href="/room?transport=sse">/room?transport=sse</a> Server-Sent Events
                       (open two browsers to talk to yourself); <a href="/logout">/logout</a></li>
                     <li><a href="/stats">/stats</a>: waiting long polls, open chat sockets, kept messages</li>
                     <li><code>ws://host/ws/echo</code>: a WebSocket echoing text and binary messages</li>

@@ -1402,4 +1402,31 @@ public abstract class RequestHandler {
         return text == null ? defaultValue : TypedArguments.parseEnum(name, text, type);
     }
 
+    // ---------------------------------------------------------------- Server-Sent Events
+
+    /**
+     * Starts a Server-Sent Events response: sets {@code Content-Type: text/event-stream}, {@code Cache-Control:
+     * no-cache} and {@code X-Accel-Buffering: no} (so nginx does not buffer it) and sends the headers at once.
+     * Send events through the returned stream and return {@link EventStream#done()} from the verb method.
+     * Any thread.
+     *
+     * @return the stream of this response
+     * @throws IllegalStateException after {@code finish()}
+     */
+    public final EventStream eventStream() {
+        setHeader("Content-Type", "text/event-stream");
+        setHeader("Cache-Control", "no-cache");
+        setHeader("X-Accel-Buffering", "no");
+        flush();
+        return new EventStream(this);
+    }
+
+    /**
+     * The id of the last event a reconnecting {@code EventSource} saw ({@code Last-Event-ID} header). Any thread.
+     *
+     * @return the id, or null on a first connection
+     */
+    public final String getLastEventId() {
+        return request().headers().get("Last-Event-ID");
+    }
 }

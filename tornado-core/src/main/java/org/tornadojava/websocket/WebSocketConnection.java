@@ -24,17 +24,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The frame side of one WebSocket, at the end of its pipeline after the handshake: delivers whole messages to the
- * {@link WebSocketHandler} one at a time, answers pings, runs the close handshake (aborting after 5 s when the
- * peer does not answer), sends pings at the configured interval and closes peers that stop answering them.
- * IOLoop thread only.
+ * The frame side of one WebSocket, server or client, at the end of its pipeline after the handshake: delivers whole
+ * messages to its {@link FrameListener} one at a time, answers pings, runs the close handshake (aborting after 5 s
+ * when the peer does not answer), sends pings at the configured interval and closes peers that stop answering
+ * them within the ping timeout. IOLoop thread only.
  */
 final class WebSocketConnection extends ChannelInboundHandlerAdapter {
     private static final Logger GENERAL_LOG = LoggerFactory.getLogger("tornado.general");
     private static final long CLOSE_HANDSHAKE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final WebSocketHandler handler;
+    private final FrameListener listener;
     private final long pingIntervalNanos;
+    private final long pingTimeoutNanos;
     private ChannelHandlerContext ctx;
     private boolean closeSent;
     private boolean closeReceived;
@@ -44,9 +45,10 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> closeTimer;
     private ScheduledFuture<?> pingTimer;
 
-    WebSocketConnection(WebSocketHandler handler, Duration pingInterval) {
-        this.handler = handler;
+    WebSocketConnection(FrameListener listener, Duration pingInterval, Duration pingTimeout) {
+        this.listener = listener;
         this.pingIntervalNanos = pingInterval.toNanos();
+        this.pingTimeoutNanos = pingTimeout.toNanos();
     }
 
     @Override
@@ -63,11 +65,11 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
         try {
             if (msg instanceof TextWebSocketFrame) {
                 if (!closeSent) {
-                    handler.dispatchText(((TextWebSocketFrame) msg).text());
+                    listener.text(((TextWebSocketFrame) msg).text());
                 }
             } else if (msg instanceof BinaryWebSocketFrame) {
                 if (!closeSent) {
-                    handler.dispatchBinary(ByteBufUtil.getBytes(((WebSocketFrame) msg).content()));
+                    listener.binary(ByteBufUtil.getBytes(((WebSocketFrame) msg).content()));
                 }
             } else if (msg instanceof PingWebSocketFrame) {
                 if (!closeSent) {
@@ -75,7 +77,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
                 }
             } else if (msg instanceof PongWebSocketFrame) {
                 lastPong = System.nanoTime();
-                handler.dispatchPong(ByteBufUtil.getBytes(((WebSocketFrame) msg).content()));
+                listener.pong(ByteBufUtil.getBytes(((WebSocketFrame) msg).content()));
             } else if (msg instanceof CloseWebSocketFrame) {
                 closeFrameReceived((CloseWebSocketFrame) msg);
             }
@@ -146,7 +148,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void pingOrGiveUp() {
-        if (System.nanoTime() - lastPong > 2 * pingIntervalNanos) {
+        if (System.nanoTime() - lastPong > pingIntervalNanos + pingTimeoutNanos) {
             GENERAL_LOG.debug("peer {} stopped answering pings", ctx.channel().remoteAddress());
             close(CloseStatus.INTERNAL_ERROR, "ping timed out");
         } else if (!closeSent) {
@@ -171,7 +173,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter {
         if (pingTimer != null) {
             pingTimer.cancel(false);
         }
-        handler.socketClosed(closeCode, closeReason);
+        listener.closed(closeCode, closeReason);
         ctx.fireChannelInactive();
     }
 

@@ -28,6 +28,7 @@ import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.web.RequestHandler;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,28 @@ public abstract class WebSocketHandler extends RequestHandler {
         }
         pipeline.addAfter(last, "wsutf8", new Utf8FrameValidator(true));
         pipeline.addAfter("wsutf8", "wsaggregator", new WebSocketFrameAggregator(maxMessageSize));
-        connection = new WebSocketConnection(this, application().websocketPingInterval());
+        Duration pingInterval = application().websocketPingInterval();
+        connection = new WebSocketConnection(new FrameListener() {
+            @Override
+            public void text(String message) {
+                dispatchText(message);
+            }
+
+            @Override
+            public void binary(byte[] message) {
+                dispatchBinary(message);
+            }
+
+            @Override
+            public void pong(byte[] data) {
+                dispatchPong(data);
+            }
+
+            @Override
+            public void closed(int code, String reason) {
+                socketClosed(code, reason);
+            }
+        }, pingInterval, pingInterval);
         pipeline.addLast("websocket", connection);
     }
 

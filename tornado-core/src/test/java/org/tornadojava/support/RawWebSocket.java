@@ -65,17 +65,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Reads one frame: its opcode and payload. */
     public Frame read() throws IOException {
-        int first = in.readUnsignedByte();
-        int second = in.readUnsignedByte();
-        long length = second & 0x7f;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        return new Frame(first & 0x0f, payload);
+        return Frame.read(in);
     }
 
     /** Tells whether the server closed the TCP connection (EOF). */
@@ -94,6 +84,28 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** One frame read off the wire. */
     public record Frame(int opcode, byte[] payload) {
+        /** Reads one frame, unmasking the payload when the frame is masked (a client's). */
+        static Frame read(DataInputStream in) throws IOException {
+            int first = in.readUnsignedByte();
+            int second = in.readUnsignedByte();
+            long length = second & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] mask = new byte[4];
+            if ((second & 0x80) != 0) {
+                in.readFully(mask);
+            }
+            byte[] payload = new byte[(int) length];
+            in.readFully(payload);
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+            return new Frame(first & 0x0f, payload);
+        }
+
         /** The close code of a close frame. */
         public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;

@@ -11,4 +11,12 @@ public interface ChatListener {
      * @param message the new message
      */
     void deliver(ChatMessage message);
+
+    /**
+     * The room closed for a shutdown: a listener that holds a request open (an event stream) ends it now, so it
+     * does not hold up the graceful shutdown. Called once, on the thread closing the room. Does nothing by default
+     * (the server closes chat sockets itself).
+     */
+    default void roomClosed() {
+    }
 }

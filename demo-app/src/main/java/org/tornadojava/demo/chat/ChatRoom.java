@@ -59,8 +59,8 @@ public interface ChatRoom {
 
     /**
      * Closes the room before the server stops: every waiting long poll, and every one started later, gets an empty
-     * list at once, so no request holds up a graceful shutdown. Listeners stay (the server closes their sockets).
-     * Any thread.
+     * list at once, so no request holds up a graceful shutdown; every listener is told
+     * ({@link ChatListener#roomClosed}) and stays joined (the server closes chat sockets itself). Any thread.
      */
     void close();
 

@@ -160,13 +160,18 @@ public final class InMemoryChatRoom implements ChatRoom {
     @Override
     public void close() {
         List<Waiter> ended;
+        List<ChatListener> joined;
         synchronized (this) {
             closed = true;
             ended = new ArrayList<>(waiters);
             waiters.clear();
+            joined = new ArrayList<>(listeners);
         }
         for (Waiter waiter : ended) {
             waiter.future().complete(List.of());
+        }
+        for (ChatListener listener : joined) {
+            listener.roomClosed();
         }
     }
 

@@ -10,13 +10,15 @@ import java.util.List;
 /**
  * {@code GET /room}: the chat page, greeting the user and showing the messages the room keeps. Its script
  * ({@code /static/chat.js}) sends with {@code POST /a/message/new} and receives by long polling
- * {@code POST /a/message/updates}; with {@code ?transport=websocket} it uses {@code /chatsocket} for both.
+ * {@code POST /a/message/updates}; with {@code ?transport=websocket} it uses {@code /chatsocket} for both; with
+ * {@code ?transport=sse} it receives through {@code GET /a/message/events} (Server-Sent Events).
  * Anonymous visitors are redirected to {@code /login?next=...}. IOLoop thread.
  */
 @Handler("/room")
 class RoomHandler extends ChatHandler {
     static final String WEBSOCKET = "websocket";
     static final String LONG_POLLING = "longpoll";
+    static final String SSE = "sse";
 
     RoomHandler(ChatRoom room) {
         super(room);
@@ -24,7 +26,9 @@ class RoomHandler extends ChatHandler {
 
     @Authenticated
     public void get() {
-        boolean websocket = WEBSOCKET.equals(getArgument("transport", ""));
+        String requested = getArgument("transport", "");
+        boolean websocket = WEBSOCKET.equals(requested);
+        boolean sse = SSE.equals(requested);
         List<ChatMessage> messages = room.recent();
         long cursor = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).id();
         String user = Escape.xhtmlEscape(userName());
@@ -39,6 +43,7 @@ class RoomHandler extends ChatHandler {
                   <nav>
                     <a href="/room"%s>Long polling</a>
                     <a href="/room?transport=websocket"%s>WebSocket</a>
+                    <a href="/room?transport=sse"%s>Server-Sent Events</a>
                     <a href="/logout">Sign out</a>
                   </nav>
                 </header>
@@ -54,10 +59,11 @@ class RoomHandler extends ChatHandler {
                 </main>
                 <script src="%s"></script>""".formatted(
                 user,
-                websocket ? "" : " class=\"current\"",
+                websocket || sse ? "" : " class=\"current\"",
                 websocket ? " class=\"current\"" : "",
+                sse ? " class=\"current\"" : "",
                 cursor,
-                websocket ? WEBSOCKET : LONG_POLLING,
+                websocket ? WEBSOCKET : sse ? SSE : LONG_POLLING,
                 user,
                 inbox,
                 ChatMessage.MAX_BODY_LENGTH,

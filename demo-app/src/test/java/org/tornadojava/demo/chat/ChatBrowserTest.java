@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two people chat in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
  * with explicit paths: the driver path given to the service makes Selenium skip Selenium Manager, so nothing is
- * downloaded): first by long polling, then with {@code ?transport=websocket}. XSRF protection is on, so the login
+ * downloaded): first by long polling, then with {@code ?transport=websocket}, and with {@code ?transport=sse}
+ * (Server-Sent Events). XSRF protection is on, so the login
  * form and the page script must send the {@code _xsrf} token.
  * Every check is on what the other browser's page shows, so a broken page script fails the test. Skipped when
  * Chromium or chromedriver is not installed ({@code .ci/run} installs them). The room's screenshot goes to
@@ -92,6 +93,20 @@ class ChatBrowserTest {
         }
         assertThat(alice.browser().findElements(By.cssSelector("#inbox .message"))).hasSize(4);
         saveScreenshot(alice.browser());
+    }
+
+    @Test
+    void twoPeopleChatByServerSentEvents(@TempDir Path profiles) throws Exception {
+        Chatter alice = new Chatter("alice", browser(profiles.resolve("alice")));
+        Chatter bob = new Chatter("bob", browser(profiles.resolve("bob")));
+        alice.signIn();
+        bob.signIn();
+        alice.open("/room?transport=sse");
+        bob.open("/room?transport=sse");
+
+        awaitStats(new ChatStats(0, 2, 0));
+        talk(alice, "Hi Bob! <b>Events, not bold</b>", bob, "Hello Alice, this came as a Server-Sent Event.");
+        assertThat(alice.browser().findElements(By.cssSelector("#inbox .message"))).hasSize(2);
     }
 
     /** One says something, the other sees it and answers, the first sees the answer; neither page reloads. */
