@@ -2,8 +2,9 @@ package org.tornadojava.web;
 
 /**
  * A request argument the handler asked for cannot be used: 400 Bad Request whose reason and log message name the
- * argument (never the client's value), logged once at WARN without a stack trace. Catch this type to handle
- * {@link MissingArgumentError} and {@link InvalidArgumentError} alike. Created and thrown on any thread.
+ * argument; logged once at WARN on {@code tornado.general} (after the escaped request line), without a stack
+ * trace. Catch this type to handle {@link MissingArgumentError} and {@link InvalidArgumentError} alike. Created and
+ * thrown on any thread.
  */
 public abstract sealed class ArgumentError extends HttpError permits MissingArgumentError, InvalidArgumentError {
     private static final long serialVersionUID = 1L;
