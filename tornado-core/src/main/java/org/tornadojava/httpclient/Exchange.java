@@ -161,8 +161,8 @@ final class Exchange implements ResponseReader.Listener {
             requestSent = true;
             return;
         }
-        RequestBodyWriter writer = new RequestBodyWriter(opened.channel(), loop,
-                HttpUtil.getContentLength(message, -1L), this::fail);
+        RequestBodyWriter writer = new RequestBodyWriter(opened.channel(), HttpUtil.getContentLength(message, -1L),
+                this::fail);
         bodyWriter = writer;
         CompletionStage<?> produced;
         try {

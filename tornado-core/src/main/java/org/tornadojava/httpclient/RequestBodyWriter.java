@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.tornadojava.http.StreamClosedException;
-import org.tornadojava.ioloop.IOLoop;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -21,7 +20,6 @@ import java.util.function.Consumer;
  */
 final class RequestBodyWriter implements BodyWriter {
     private final Channel channel;
-    private final IOLoop loop;
     private final long declaredLength;
     private final Consumer<Throwable> failure;
     private long written;
@@ -31,13 +29,11 @@ final class RequestBodyWriter implements BodyWriter {
      * Creates the writer.
      *
      * @param channel the connection, request head already written
-     * @param loop the connection's loop
      * @param declaredLength the request's {@code Content-Length}, or -1 for a chunked body
      * @param failure told when the producer wrote more than declared (ends the exchange), on the loop
      */
-    RequestBodyWriter(Channel channel, IOLoop loop, long declaredLength, Consumer<Throwable> failure) {
+    RequestBodyWriter(Channel channel, long declaredLength, Consumer<Throwable> failure) {
         this.channel = channel;
-        this.loop = loop;
         this.declaredLength = declaredLength;
         this.failure = failure;
     }
@@ -47,10 +43,10 @@ final class RequestBodyWriter implements BodyWriter {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         byte[] piece = Arrays.copyOfRange(bytes, offset, offset + length);
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        if (loop.inLoop()) {
+        if (channel.eventLoop().inEventLoop()) {
             send(piece, sent);
         } else {
-            loop.execute(() -> send(piece, sent));
+            channel.eventLoop().execute(() -> send(piece, sent));
         }
         return sent;
     }
