@@ -188,7 +188,8 @@ class AsyncHttpClientTest {
         assertThatThrownBy(() -> HttpRequest.builder("http://user:pw@example.com/"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Authorization");
         assertThatThrownBy(() -> HttpRequest.builder("http://example.com/").body("x").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Body must be null for method GET (unless allowNonstandardMethods is true)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Body must be null for method GET (unless allowNonstandardMethods is true)");
         assertThatThrownBy(() -> HttpRequest.builder("http://example.com/").header("X-Bad", "a\r\nInjected: 1"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpRequest.builder("http://example.com/").method("GE T"))

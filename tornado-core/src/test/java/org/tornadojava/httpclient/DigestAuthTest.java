@@ -11,8 +11,9 @@ class DigestAuthTest {
 
     @Test
     void md5WithQopAuthMatchesRfc2617sExample() {
-        Map<String, String> challenge = DigestAuth.parseParameters("realm=\"testrealm@host.com\", qop=\"auth,auth-int\","
-                + " nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"");
+        Map<String, String> challenge = DigestAuth.parseParameters("realm=\"testrealm@host.com\","
+                + " qop=\"auth,auth-int\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\","
+                + " opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"");
 
         String authorization = DigestAuth.authorization("Mufasa", "Circle Of Life", "GET", "/dir/index.html",
                 challenge, "0a4f113b");

@@ -166,7 +166,8 @@ final class TestProxy implements AutoCloseable {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(16 * 1024 * 1024),
+                            channel.pipeline().addLast(new HttpClientCodec(),
+                                    new HttpObjectAggregator(16 * 1024 * 1024),
                                     new SimpleChannelInboundHandler<FullHttpResponse>() {
                                         @Override
                                         protected void channelRead0(ChannelHandlerContext back,
