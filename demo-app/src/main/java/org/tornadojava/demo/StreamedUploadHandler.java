@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.concurrent.CompletionStage;
 class StreamedUploadHandler extends RequestHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final UploadFolder folder;
-    private final MessageDigest sha256 = newSha256();
+    private final MessageDigest sha256 = UploadHandler.newSha256();
     private long size;
     private Path partial;
     private OutputStream out;
@@ -93,13 +92,5 @@ class StreamedUploadHandler extends RequestHandler {
             }
             return null;
         }));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

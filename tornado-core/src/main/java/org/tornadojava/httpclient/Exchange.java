@@ -16,7 +16,6 @@ import org.tornadojava.ioloop.Timeout;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -185,7 +184,7 @@ final class Exchange implements ResponseReader.Listener {
             return;
         }
         if (error != null) {
-            fail(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            fail(Failures.unwrap(error));
             return;
         }
         ClientConnection opened = connection;

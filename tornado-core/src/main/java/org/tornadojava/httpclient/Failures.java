@@ -7,6 +7,7 @@ import io.netty.handler.proxy.ProxyConnectException;
 
 import javax.net.ssl.SSLException;
 import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +108,16 @@ final class Failures {
     static HttpConnectionError tooLarge(RequestUrl url, long maxBodySize) {
         return new HttpConnectionError("Response from " + url.address() + " is larger than maxBodySize ("
                 + maxBodySize + " bytes)", null);
+    }
+
+    /**
+     * What a future's failure really is: the cause of a {@link CompletionException} that wraps one.
+     *
+     * @param error the failure a future reported
+     * @return the exception to fail the fetch with
+     */
+    static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static String describe(Throwable cause) {

@@ -2,7 +2,6 @@ package org.tornadojava.httpclient;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -99,7 +98,7 @@ final class StreamedBody {
         }
         paused = false;
         if (error != null) {
-            stopAndFail(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            stopAndFail(Failures.unwrap(error));
             return;
         }
         while (!paused && !stopped && !waiting.isEmpty()) {

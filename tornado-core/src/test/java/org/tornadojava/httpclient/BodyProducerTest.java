@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +194,7 @@ class BodyProducerTest {
         writer.close();
 
         assertThat(writer.write(new byte[1])).isCompletedExceptionally()
-                .failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(StreamClosedException.class);
         channel.finishAndReleaseAll();
     }
