@@ -160,6 +160,9 @@ final class Exchange implements ResponseReader.Listener {
             requestSent = true;
             return;
         }
+        if (connection != opened) {
+            return;
+        }
         RequestBodyWriter writer = new RequestBodyWriter(opened.channel(), HttpUtil.getContentLength(message, -1L),
                 this::fail);
         bodyWriter = writer;
