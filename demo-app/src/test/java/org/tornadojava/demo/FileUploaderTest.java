@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The port of Tornado's {@code file_uploader.py} against the demo: a streamed multipart POST to {@code /upload} and
- * streamed raw PUTs to {@code /upload/name}; the stored files have the SHA-256 of the originals.
+ * streamed raw PUTs to {@code /upload/name}; the stored files have the SHA-256 of the originals. Same properties as
+ * {@code DemoRoutesTest}, so it shares that cached context (switching contexts pauses the chat tests' one).
  */
 @SpringBootTest(properties = {"tornado.server.port=0", "tornado.server.address=127.0.0.1",
-    "tornado.ioloop.threads=2", "tornado.executor.threads=4", "tornado.server.max-in-memory-body=64KB"})
+    "tornado.ioloop.threads=2", "tornado.executor.threads=4"})
 class FileUploaderTest {
     private static AsyncHttpClient client;
     private static FileUploader uploader;
@@ -63,13 +64,13 @@ class FileUploaderTest {
 
     @Test
     void postSendsEveryFileInOneStreamedMultipartRequest() throws Exception {
-        Path large = file("uploader-large.bin", 1_000_003, 11);
+        Path large = file("uploader-large.bin", 1_500_003, 11);
         Path text = file("uploader-notes.txt", 5_000, 12);
 
         HttpResponse response = uploader.post("http://127.0.0.1:" + port + "/upload", List.of(large, text))
                 .get(60, TimeUnit.SECONDS);
 
-        assertThat(response.text()).isEqualTo("[{\"name\":\"uploader-large.bin\",\"size\":1000003,\"sha256\":\""
+        assertThat(response.text()).isEqualTo("[{\"name\":\"uploader-large.bin\",\"size\":1500003,\"sha256\":\""
                 + sha256(large) + "\"},{\"name\":\"uploader-notes.txt\",\"size\":5000,\"sha256\":\"" + sha256(text)
                 + "\"}]");
         assertThat(sha256(folder.path().resolve("uploader-large.bin"))).isEqualTo(sha256(large));
