@@ -102,7 +102,8 @@ class UploadHandler extends RequestHandler {
         return entry;
     }
 
-    private static MessageDigest newSha256() {
+    /** A new SHA-256 digest; the JDK always has one. */
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -91,7 +91,7 @@ public final class AsyncHttpClient implements AutoCloseable {
                 .datagramChannelType(transport.datagramChannelClass())
                 .socketChannelType(transport.socketChannelClass()));
         this.channels = new DefaultChannelGroup("tornado-client-connections", GlobalEventExecutor.INSTANCE);
-        ClientTls tls = new ClientTls(settings.caCertificates());
+        ClientTls tls = new ClientTls(settings);
         Connector connector = new Connector(transport.socketChannelClass(), resolver, tls, settings.maxHeaderSize(),
                 channels);
         ConnectionPool pool = new ConnectionPool(settings.maxClients(), settings.idleConnectionTimeout());

@@ -62,6 +62,16 @@ final class ClientConnection {
         reader.attach(listener);
     }
 
+    /** Stops reading from the socket until {@link #resumeReading()}: a streaming consumer is busy. */
+    void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    /** Reads from the socket again (the default). */
+    void resumeReading() {
+        channel.config().setAutoRead(true);
+    }
+
     /** Tells whether an earlier exchange used this connection. */
     boolean isReused() {
         return exchanges > 1;

@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * TLS for client connections with the JDK's engine: by default the JDK trust store (or the configured CA file)
- * and host-name verification; for {@code validateCert(false)} a context that accepts any certificate. Sends SNI
- * for host names (not for IP addresses). Both contexts are built when the client is created, so loading the trust
- * store never blocks an IOLoop. Immutable; thread-safe.
+ * and host-name verification; for {@code validateCert(false)} a context that accepts any certificate. Both present
+ * the client certificate, when one is configured, to servers that ask for it. Sends SNI for host names (not for IP
+ * addresses). Both contexts are built when the client is created, so reading the trust store and the key files
+ * never blocks an IOLoop. Immutable; thread-safe.
  */
 final class ClientTls {
     private final SslContext validating;
@@ -28,12 +29,12 @@ final class ClientTls {
     /**
      * Builds the contexts. On the thread creating the client.
      *
-     * @param caCertificates PEM file of trusted authorities, or null for the JDK's trust store
-     * @throws IllegalStateException when the CA file cannot be read
+     * @param options the client's settings: CA file, client certificate and key
+     * @throws IllegalStateException when a file cannot be read
      */
-    ClientTls(Path caCertificates) {
-        this.validating = build(true, caCertificates);
-        this.insecure = build(false, null);
+    ClientTls(HttpClientOptions options) {
+        this.validating = build(true, options);
+        this.insecure = build(false, options);
     }
 
     /**
@@ -61,9 +62,13 @@ final class ClientTls {
         return handler;
     }
 
-    private static SslContext build(boolean validateCert, Path caCertificates) {
+    private static SslContext build(boolean validateCert, HttpClientOptions options) {
+        Path caCertificates = options.caCertificates();
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (options.clientCertificate() != null) {
+                builder.keyManager(options.clientCertificate().toFile(), options.clientKey().toFile());
+            }
             if (!validateCert) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
             } else {
@@ -75,7 +80,10 @@ final class ClientTls {
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot build the client TLS context"
-                    + (caCertificates != null ? " with the CA file " + caCertificates : "") + ": " + e.getMessage(), e);
+                    + (caCertificates != null ? " with the CA file " + caCertificates : "")
+                    + (options.clientCertificate() != null ? " with the client certificate "
+                    + options.clientCertificate() + " and key " + options.clientKey() : "")
+                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.Future;
@@ -20,8 +21,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * Opens client connections on a given IOLoop: asynchronous name resolution, TCP connect, then for HTTPS the TLS
- * handshake; the pipeline is {@code [tls] -> HttpClientCodec -> [decompressor] -> ResponseReader}. Every channel
+ * Opens client connections on a given IOLoop: asynchronous name resolution, TCP connect (to the proxy for plain
+ * HTTP through a proxy; a {@code CONNECT} tunnel for HTTPS through one), then for HTTPS the TLS handshake; the
+ * pipeline is {@code [proxy tunnel] -> [tls] -> HttpClientCodec -> [decompressor] -> ResponseReader}. Every channel
  * joins the client's channel group, so closing the client closes it. Thread-safe.
  */
 final class Connector {
@@ -61,34 +63,99 @@ final class Connector {
      */
     Attempt connect(PoolKey key, IOLoop loop, Duration connectTimeout) {
         ResponseReader reader = new ResponseReader(key);
-        ChannelFuture connected = new Bootstrap()
+        Bootstrap bootstrap = new Bootstrap()
                 .group(loop.eventLoop())
                 .channel(channelClass)
-                .resolver(resolver)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(connectTimeout.toMillis(),
                         Integer.MAX_VALUE))
-                .handler(new Initializer(key, reader))
-                .connect(InetSocketAddress.createUnresolved(key.host(), key.port()));
-        Channel channel = connected.channel();
-        channels.add(channel);
+                .handler(new Initializer(key, reader));
         Promise<Void> ready = loop.eventLoop().newPromise();
-        connected.addListener(done -> {
+        Channel channel;
+        if (key.tunnelsThroughProxy()) {
+            channel = tunnel(bootstrap, key, loop, connectTimeout, ready);
+        } else {
+            HttpProxy proxy = key.proxy();
+            ChannelFuture connected = bootstrap.resolver(resolver).connect(proxy != null
+                    ? InetSocketAddress.createUnresolved(proxy.host(), proxy.port())
+                    : InetSocketAddress.createUnresolved(key.host(), key.port()));
+            channel = connected.channel();
+            connected.addListener(done -> {
+                if (done.isSuccess()) {
+                    afterTcp(channel, key, ready);
+                } else {
+                    ready.tryFailure(done.cause());
+                }
+            });
+        }
+        channels.add(channel);
+        return new Attempt(new ClientConnection(channel, key, loop, reader), ready);
+    }
+
+    /**
+     * Opens a {@code CONNECT} tunnel through the key's proxy with Netty's {@link HttpProxyHandler}: resolves the
+     * proxy's name on the loop, then connects the channel to the (unresolved) target, which the handler turns into
+     * a connection to the proxy and a {@code CONNECT host:port}; TLS with the target starts once the tunnel is up.
+     */
+    private Channel tunnel(Bootstrap bootstrap, PoolKey key, IOLoop loop, Duration connectTimeout,
+                           Promise<Void> ready) {
+        HttpProxy proxy = key.proxy();
+        ChannelFuture registered = bootstrap.register();
+        Channel channel = registered.channel();
+        registered.addListener(done -> {
             if (!done.isSuccess()) {
                 ready.tryFailure(done.cause());
-            } else if (key.tls()) {
-                channel.pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
-                    if (handshake.isSuccess()) {
-                        ready.trySuccess(null);
-                    } else {
-                        ready.tryFailure(handshake.cause());
-                    }
-                });
-            } else {
+                return;
+            }
+            resolver.getResolver(loop.eventLoop())
+                    .resolve(InetSocketAddress.createUnresolved(proxy.host(), proxy.port()))
+                    .addListener(resolved -> {
+                        if (resolved.isSuccess()) {
+                            connectTunnel(channel, key, (InetSocketAddress) resolved.getNow(), connectTimeout, ready);
+                        } else {
+                            ready.tryFailure(resolved.cause());
+                        }
+                    });
+        });
+        return channel;
+    }
+
+    private static void connectTunnel(Channel channel, PoolKey key, InetSocketAddress proxyAddress,
+                                      Duration connectTimeout, Promise<Void> ready) {
+        HttpProxy proxy = key.proxy();
+        HttpProxyHandler handler = proxy.hasCredentials()
+                ? new HttpProxyHandler(proxyAddress, proxy.username(), proxy.password())
+                : new HttpProxyHandler(proxyAddress);
+        handler.setConnectTimeoutMillis(connectTimeout.toMillis());
+        channel.pipeline().addFirst(handler);
+        channel.connect(InetSocketAddress.createUnresolved(key.host(), key.port())).addListener(connected -> {
+            if (!connected.isSuccess()) {
+                ready.tryFailure(connected.cause());
+                return;
+            }
+            handler.connectFuture().addListener(tunnelled -> {
+                if (tunnelled.isSuccess()) {
+                    afterTcp(channel, key, ready);
+                } else {
+                    ready.tryFailure(tunnelled.cause());
+                }
+            });
+        });
+    }
+
+    /** The transport (or tunnel) is up: ready now for HTTP, after the handshake for HTTPS. */
+    private static void afterTcp(Channel channel, PoolKey key, Promise<Void> ready) {
+        if (!key.tls()) {
+            ready.trySuccess(null);
+            return;
+        }
+        channel.pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
                 ready.trySuccess(null);
+            } else {
+                ready.tryFailure(handshake.cause());
             }
         });
-        return new Attempt(new ClientConnection(channel, key, loop, reader), ready);
     }
 
     /** Builds the pipeline of one new connection. */

@@ -14,15 +14,20 @@ import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.Timeout;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
  * One request and its response over one connection: waits for a slot, takes an idle connection of its loop or
- * opens one, writes the request, reads the response, then gives the connection back (or closes it) and the slot.
+ * opens one, writes the request (running its {@link BodyProducer}, if any), reads the response (into a buffer, or
+ * through a {@link StreamedBody} to the streaming callback), then gives the connection back (or closes it, also
+ * when the request body was not complete) and the slot. A response to follow (redirect, digest challenge) is not
+ * passed to the callbacks; its follow-up request goes back to the {@link Fetch}.
  * Times the whole exchange ({@code Timeout in request queue}, {@code while connecting}, {@code during request}).
- * A reused connection that closes before any answer is replaced once for idempotent methods (the server closed
- * it while idle, as the request was on its way).
+ * A reused connection that closes before any answer is replaced once for idempotent methods without a body
+ * producer (the server closed it while idle, as the request was on its way).
  *
  * <p>Confined to its IOLoop: every method runs there, except {@link #abort} which hands over to it.
  */
@@ -48,8 +53,11 @@ final class Exchange implements ResponseReader.Listener {
     private ClientConnection connection;
     private boolean retried;
     private HttpResponse head;
-    private HttpRequest redirect;
+    private HttpRequest followUp;
     private BodyBuffer body;
+    private StreamedBody streamed;
+    private RequestBodyWriter bodyWriter;
+    private boolean requestSent;
     private long received;
 
     Exchange(ClientContext client, Fetch fetch, HttpRequest request, RequestSettings settings, PoolKey key,
@@ -130,17 +138,68 @@ final class Exchange implements ResponseReader.Listener {
             send(opened);
         } else {
             opened.close();
-            fail(Failures.connectFailed(url, done.cause()));
+            fail(Failures.connectFailed(url, settings.proxy(), done.cause()));
         }
     }
 
     private void send(ClientConnection opened) {
         state = State.ACTIVE;
         connection = opened;
-        opened.begin(this, settings.decompress());
-        ChannelFuture written = opened.channel().writeAndFlush(OutgoingRequest.toNetty(request,
-                settings.decompress()));
+        opened.begin(this, settings.decompressResponse());
+        io.netty.handler.codec.http.HttpRequest message = OutgoingRequest.toNetty(request, key,
+                settings.decompressResponse());
+        ChannelFuture written = opened.channel().writeAndFlush(message);
         written.addListener(done -> {
+            if (!done.isSuccess() && connection == opened) {
+                opened.end();
+                connectionLost(done.cause());
+            }
+        });
+        BodyProducer producer = request.bodyProducer();
+        if (producer == null) {
+            requestSent = true;
+            return;
+        }
+        if (connection != opened) {
+            return;
+        }
+        RequestBodyWriter writer = new RequestBodyWriter(opened.channel(), HttpUtil.getContentLength(message, -1L),
+                this::fail);
+        bodyWriter = writer;
+        CompletionStage<?> produced;
+        try {
+            produced = producer.produce(writer);
+        } catch (Throwable e) {
+            fail(e);
+            return;
+        }
+        if (produced == null) {
+            fail(new NullPointerException("the body producer returned null instead of a future"));
+            return;
+        }
+        produced.whenComplete((ignored, error) -> loop.execute(() -> bodyProduced(writer, error)));
+    }
+
+    /** The producer's future completed: ends the body, or fails the exchange with the producer's error. */
+    private void bodyProduced(RequestBodyWriter writer, Throwable error) {
+        if (writer != bodyWriter || state == State.DONE) {
+            writer.close();
+            return;
+        }
+        if (error != null) {
+            fail(Failures.unwrap(error));
+            return;
+        }
+        ClientConnection opened = connection;
+        ChannelFuture ended;
+        try {
+            ended = writer.finish();
+        } catch (IllegalStateException e) {
+            fail(e);
+            return;
+        }
+        requestSent = true;
+        ended.addListener(done -> {
             if (!done.isSuccess() && connection == opened) {
                 opened.end();
                 connectionLost(done.cause());
@@ -152,13 +211,42 @@ final class Exchange implements ResponseReader.Listener {
     public void responseHead(HttpResponse response) {
         head = response;
         int code = response.status().code();
-        redirect = Redirects.next(request, settings, fetch.originalUrl(), code, response.headers());
+        followUp = Redirects.next(request, settings, fetch.originalUrl(), code, response.headers());
+        if (followUp == null) {
+            followUp = DigestAuth.answer(request, code, response.headers());
+        }
         boolean bodyExpected = !request.method().equals("HEAD") && code != 204 && code != 304;
         long declared = bodyExpected ? HttpUtil.getContentLength(response, -1L) : -1L;
         if (declared > client.options().maxBodySize()) {
             fail(Failures.tooLarge(url, client.options().maxBodySize()));
-        } else if (redirect == null && request.streamingCallback() == null) {
+            return;
+        }
+        if (followUp != null) {
+            return;
+        }
+        if (request.headerCallback() != null && !headerLines(request.headerCallback(), response)) {
+            return;
+        }
+        if (request.streamingCallback() == null) {
             body = new BodyBuffer(declared);
+        } else {
+            streamed = new StreamedBody(request.streamingCallback(), connection, this::fail);
+        }
+    }
+
+    /** Passes the head to the header callback line by line; false when it threw (the exchange failed). */
+    private boolean headerLines(Consumer<String> callback, HttpResponse response) {
+        try {
+            callback.accept(response.protocolVersion() + " " + response.status().code() + " "
+                    + response.status().reasonPhrase() + "\r\n");
+            for (Map.Entry<String, String> header : response.headers()) {
+                callback.accept(header.getKey() + ": " + header.getValue() + "\r\n");
+            }
+            callback.accept("\r\n");
+            return true;
+        } catch (Throwable e) {
+            fail(e);
+            return false;
         }
     }
 
@@ -171,25 +259,25 @@ final class Exchange implements ResponseReader.Listener {
             if (!body.append(content)) {
                 fail(Failures.tooLarge(url, BodyBuffer.MAX_LENGTH));
             }
-        } else if (redirect == null) {
-            stream(request.streamingCallback(), content);
-        }
-    }
-
-    private void stream(Consumer<byte[]> streamingCallback, ByteBuf content) {
-        try {
-            streamingCallback.accept(ByteBufUtil.getBytes(content));
-        } catch (Throwable e) {
-            fail(e);
+        } else if (streamed != null) {
+            streamed.offer(ByteBufUtil.getBytes(content));
         }
     }
 
     @Override
     public void responseEnd() {
+        if (streamed != null) {
+            streamed.end(this::complete);
+        } else {
+            complete();
+        }
+    }
+
+    private void complete() {
         ClientConnection used = connection;
         connection = null;
         String requestConnection = request.header(HttpHeaderNames.CONNECTION.toString());
-        boolean keepAlive = HttpUtil.isKeepAlive(head) && used.channel().isActive()
+        boolean keepAlive = requestSent && HttpUtil.isKeepAlive(head) && used.channel().isActive()
                 && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(requestConnection);
         finish();
         if (keepAlive) {
@@ -198,8 +286,8 @@ final class Exchange implements ResponseReader.Listener {
             used.close();
         }
         releaseSlot();
-        if (redirect != null) {
-            fetch.redirected(redirect);
+        if (followUp != null) {
+            fetch.redirected(followUp);
         } else {
             fetch.responded(request, head, body == null ? new byte[0] : body.toArray());
         }
@@ -215,12 +303,14 @@ final class Exchange implements ResponseReader.Listener {
         if (state != State.ACTIVE) {
             return;
         }
-        if (head == null && connection.isReused() && !retried && IDEMPOTENT.contains(request.method())) {
+        if (head == null && connection.isReused() && !retried && IDEMPOTENT.contains(request.method())
+                && request.bodyProducer() == null) {
             retried = true;
             GENERAL_LOG.debug("Reused connection to {} closed before answering {}; retrying on a new connection",
                     key, request);
             connection.close();
             connection = null;
+            closeBodyWriter();
             connect();
             return;
         }
@@ -267,8 +357,20 @@ final class Exchange implements ResponseReader.Listener {
         fetch.failed(error);
     }
 
+    private void closeBodyWriter() {
+        if (bodyWriter != null) {
+            bodyWriter.close();
+            bodyWriter = null;
+        }
+    }
+
     private void finish() {
         state = State.DONE;
+        closeBodyWriter();
+        if (streamed != null) {
+            streamed.stop();
+            streamed = null;
+        }
         cancel(requestTimer);
         cancel(connectTimer);
         requestTimer = null;

@@ -58,7 +58,7 @@ final class Fetch {
             return;
         }
         RequestSettings settings = RequestSettings.of(hop, client.options());
-        PoolKey key = PoolKey.of(hop.parsedUrl(), settings.validateCert());
+        PoolKey key = PoolKey.of(hop.parsedUrl(), settings);
         IOLoop loop = client.loopFor(callerLoop, key);
         Exchange exchange = new Exchange(client, this, hop, settings, key, loop);
         current = exchange;

@@ -29,12 +29,15 @@ public final class HttpClientOptions {
     private Duration requestTimeout = Duration.ofSeconds(20);
     private boolean followRedirects = true;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
-    private boolean decompress = true;
+    private boolean decompressResponse = true;
     private boolean validateCert = true;
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
     private Duration idleConnectionTimeout = Duration.ofSeconds(30);
     private Path caCertificates;
+    private Path clientCertificate;
+    private Path clientKey;
+    private HttpProxy proxy;
     private int ioLoopThreads = 1;
     private Transport transport = Transport.AUTO;
 
@@ -49,12 +52,15 @@ public final class HttpClientOptions {
         copy.requestTimeout = requestTimeout;
         copy.followRedirects = followRedirects;
         copy.maxRedirects = maxRedirects;
-        copy.decompress = decompress;
+        copy.decompressResponse = decompressResponse;
         copy.validateCert = validateCert;
         copy.maxBodySize = maxBodySize;
         copy.maxHeaderSize = maxHeaderSize;
         copy.idleConnectionTimeout = idleConnectionTimeout;
         copy.caCertificates = caCertificates;
+        copy.clientCertificate = clientCertificate;
+        copy.clientKey = clientKey;
+        copy.proxy = proxy;
         copy.ioLoopThreads = ioLoopThreads;
         copy.transport = transport;
         return copy;
@@ -169,22 +175,23 @@ public final class HttpClientOptions {
     }
 
     /**
-     * Whether responses are decompressed by default.
+     * Whether responses are decompressed by default (Tornado's {@code decompress_response}).
      *
      * @return true by default
      */
-    public boolean decompress() {
-        return decompress;
+    public boolean decompressResponse() {
+        return decompressResponse;
     }
 
     /**
-     * Sets whether requests ask for gzip ({@code Accept-Encoding: gzip}) and decompress the response, by default.
+     * Sets whether requests ask for gzip ({@code Accept-Encoding: gzip}) and decompress the response, by default
+     * (Tornado's {@code decompress_response}).
      *
-     * @param decompress false to get the bytes as sent
+     * @param decompressResponse false to get the bytes as sent
      * @return this
      */
-    public HttpClientOptions decompress(boolean decompress) {
-        this.decompress = decompress;
+    public HttpClientOptions decompressResponse(boolean decompressResponse) {
+        this.decompressResponse = decompressResponse;
         return this;
     }
 
@@ -298,6 +305,62 @@ public final class HttpClientOptions {
      */
     public HttpClientOptions caCertificates(Path pemFile) {
         this.caCertificates = pemFile;
+        return this;
+    }
+
+    /**
+     * PEM file of the client certificate chain presented to HTTPS servers that ask for one, or null.
+     *
+     * @return the file, or null
+     */
+    public Path clientCertificate() {
+        return clientCertificate;
+    }
+
+    /**
+     * PEM file of the private key of {@link #clientCertificate()}, or null.
+     *
+     * @return the file, or null
+     */
+    public Path clientKey() {
+        return clientKey;
+    }
+
+    /**
+     * Presents a client certificate to HTTPS servers that ask for one (Tornado's {@code client_cert} and
+     * {@code client_key}). The files are read when the client is created.
+     *
+     * @param certificatePem PEM file of the certificate chain, or null for none
+     * @param privateKeyPem PEM file of its PKCS#8 private key (unencrypted), or null for none
+     * @return this
+     * @throws IllegalArgumentException when only one of the two is given
+     */
+    public HttpClientOptions clientCertificate(Path certificatePem, Path privateKeyPem) {
+        if ((certificatePem == null) != (privateKeyPem == null)) {
+            throw new IllegalArgumentException("a client certificate needs its private key and the other way around");
+        }
+        this.clientCertificate = certificatePem;
+        this.clientKey = privateKeyPem;
+        return this;
+    }
+
+    /**
+     * The proxy requests go through unless they set their own.
+     *
+     * @return the proxy, or null for direct connections
+     */
+    public HttpProxy proxy() {
+        return proxy;
+    }
+
+    /**
+     * Sends requests through an HTTP proxy by default (a request's own {@code proxy} wins).
+     *
+     * @param proxy the proxy, or null for direct connections
+     * @return this
+     */
+    public HttpClientOptions proxy(HttpProxy proxy) {
+        this.proxy = proxy;
         return this;
     }
 

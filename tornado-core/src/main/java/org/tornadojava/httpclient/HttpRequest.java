@@ -6,6 +6,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,9 @@ import java.util.function.Consumer;
  */
 public final class HttpRequest {
     private static final byte[] NO_BODY = new byte[0];
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH",
+            "OPTIONS");
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final String method;
     private final RequestUrl url;
@@ -35,10 +40,17 @@ public final class HttpRequest {
     private final Duration requestTimeout;
     private final Boolean followRedirects;
     private final Integer maxRedirects;
-    private final Boolean decompress;
+    private final Boolean decompressResponse;
     private final Boolean validateCert;
     private final boolean raiseError;
-    private final Consumer<byte[]> streamingCallback;
+    private final StreamingCallback streamingCallback;
+    private final Consumer<String> headerCallback;
+    private final BodyProducer bodyProducer;
+    private final String authUsername;
+    private final String authPassword;
+    private final AuthMode authMode;
+    private final HttpProxy proxy;
+    private final boolean allowNonstandardMethods;
 
     private HttpRequest(Builder builder) {
         this.method = builder.method;
@@ -49,10 +61,17 @@ public final class HttpRequest {
         this.requestTimeout = builder.requestTimeout;
         this.followRedirects = builder.followRedirects;
         this.maxRedirects = builder.maxRedirects;
-        this.decompress = builder.decompress;
+        this.decompressResponse = builder.decompressResponse;
         this.validateCert = builder.validateCert;
         this.raiseError = builder.raiseError;
         this.streamingCallback = builder.streamingCallback;
+        this.headerCallback = builder.headerCallback;
+        this.bodyProducer = builder.bodyProducer;
+        this.authUsername = builder.authUsername;
+        this.authPassword = builder.authPassword;
+        this.authMode = builder.authMode;
+        this.proxy = builder.proxy;
+        this.allowNonstandardMethods = builder.allowNonstandardMethods;
     }
 
     /**
@@ -80,10 +99,17 @@ public final class HttpRequest {
         builder.requestTimeout = requestTimeout;
         builder.followRedirects = followRedirects;
         builder.maxRedirects = maxRedirects;
-        builder.decompress = decompress;
+        builder.decompressResponse = decompressResponse;
         builder.validateCert = validateCert;
         builder.raiseError = raiseError;
         builder.streamingCallback = streamingCallback;
+        builder.headerCallback = headerCallback;
+        builder.bodyProducer = bodyProducer;
+        builder.authUsername = authUsername;
+        builder.authPassword = authPassword;
+        builder.authMode = authMode;
+        builder.proxy = proxy;
+        builder.allowNonstandardMethods = allowNonstandardMethods;
         return builder;
     }
 
@@ -190,12 +216,12 @@ public final class HttpRequest {
     }
 
     /**
-     * Whether the response is decompressed. Any thread.
+     * Whether the response is decompressed (Tornado's {@code decompress_response}). Any thread.
      *
      * @return the setting, or null for the client's default
      */
-    public Boolean decompress() {
-        return decompress;
+    public Boolean decompressResponse() {
+        return decompressResponse;
     }
 
     /**
@@ -221,8 +247,71 @@ public final class HttpRequest {
      *
      * @return the callback, or null when the body is collected into the response
      */
-    public Consumer<byte[]> streamingCallback() {
+    public StreamingCallback streamingCallback() {
         return streamingCallback;
+    }
+
+    /**
+     * The receiver of the response's status line and header lines, if any. Any thread.
+     *
+     * @return the callback, or null
+     */
+    public Consumer<String> headerCallback() {
+        return headerCallback;
+    }
+
+    /**
+     * The producer of a streamed body, if any. Any thread.
+     *
+     * @return the producer, or null when the body (if any) is an array
+     */
+    public BodyProducer bodyProducer() {
+        return bodyProducer;
+    }
+
+    /**
+     * The user name sent for HTTP authentication. Any thread.
+     *
+     * @return the user name, or null when the request sends none
+     */
+    public String authUsername() {
+        return authUsername;
+    }
+
+    /**
+     * The password sent for HTTP authentication. Any thread.
+     *
+     * @return the password, or null
+     */
+    public String authPassword() {
+        return authPassword;
+    }
+
+    /**
+     * How the credentials are sent. Any thread.
+     *
+     * @return {@link AuthMode#BASIC} unless set
+     */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /**
+     * The proxy of this request. Any thread.
+     *
+     * @return the proxy, or null for the client's default
+     */
+    public HttpProxy proxy() {
+        return proxy;
+    }
+
+    /**
+     * Whether any method token and any body are allowed (Tornado's {@code allow_nonstandard_methods}). Any thread.
+     *
+     * @return false by default
+     */
+    public boolean allowNonstandardMethods() {
+        return allowNonstandardMethods;
     }
 
     RequestUrl parsedUrl() {
@@ -256,10 +345,17 @@ public final class HttpRequest {
         private Duration requestTimeout;
         private Boolean followRedirects;
         private Integer maxRedirects;
-        private Boolean decompress;
+        private Boolean decompressResponse;
         private Boolean validateCert;
         private boolean raiseError = true;
-        private Consumer<byte[]> streamingCallback;
+        private StreamingCallback streamingCallback;
+        private Consumer<String> headerCallback;
+        private BodyProducer bodyProducer;
+        private String authUsername;
+        private String authPassword;
+        private AuthMode authMode = AuthMode.BASIC;
+        private HttpProxy proxy;
+        private boolean allowNonstandardMethods;
 
         private Builder(RequestUrl url) {
             this.url = url;
@@ -409,13 +505,13 @@ public final class HttpRequest {
         }
 
         /**
-         * Sets whether to ask for gzip and decompress the response.
+         * Sets whether to ask for gzip and decompress the response (Tornado's {@code decompress_response}).
          *
-         * @param decompress false to get the body as sent
+         * @param decompressResponse false to get the body as sent
          * @return this
          */
-        public Builder decompress(boolean decompress) {
-            this.decompress = decompress;
+        public Builder decompressResponse(boolean decompressResponse) {
+            this.decompressResponse = decompressResponse;
             return this;
         }
 
@@ -446,14 +542,102 @@ public final class HttpRequest {
          * Hands the body to the callback piece by piece instead of collecting it, so a large download is never
          * held in memory; the response's body is then empty. Each piece is a new array the callback may keep.
          * Pieces arrive in order, on the IOLoop of the connection (the caller's IOLoop when {@code fetch} was
-         * called on one of the client's loops). The callback must not block; if it throws, the fetch fails with
-         * that exception. The body of a redirect that is followed is not passed on.
+         * called on one of the client's loops). The callback must not block; when it returns an unfinished future
+         * the client reads nothing more from the connection until that future completes (backpressure). If it
+         * throws or its future fails, the fetch fails with that exception. The body of a redirect that is
+         * followed is not passed on.
          *
          * @param callback receives each piece, or null to collect the body
          * @return this
          */
-        public Builder streamingCallback(Consumer<byte[]> callback) {
+        public Builder streamingCallback(StreamingCallback callback) {
             this.streamingCallback = callback;
+            return this;
+        }
+
+        /**
+         * Receives the head of the final response line by line, as Tornado's {@code header_callback}: the status
+         * line ({@code "HTTP/1.1 200 OK\r\n"}), then one {@code "Name: value\r\n"} per header value, then
+         * {@code "\r\n"}, before any piece of the body. Headers are as {@link HttpResponse#headers()} shows
+         * them. Not called for a redirect that is followed. On the connection's IOLoop; if it throws, the fetch
+         * fails with that exception.
+         *
+         * @param callback receives each line, or null
+         * @return this
+         */
+        public Builder headerCallback(Consumer<String> callback) {
+            this.headerCallback = callback;
+            return this;
+        }
+
+        /**
+         * Streams the body from a producer instead of an array (Tornado's {@code body_producer}). Without a
+         * {@code Content-Length} header the body goes out with {@code Transfer-Encoding: chunked}. A request with
+         * a producer is never sent twice on a reused connection that closed before answering.
+         *
+         * @param producer writes the body, or null for none
+         * @return this
+         */
+        public Builder bodyProducer(BodyProducer producer) {
+            this.bodyProducer = producer;
+            return this;
+        }
+
+        /**
+         * Sets the user name for HTTP authentication ({@link #authMode} says how it is sent). An
+         * {@code Authorization} header set on the request wins.
+         *
+         * @param username the user name, or null for none
+         * @return this
+         */
+        public Builder authUsername(String username) {
+            this.authUsername = username;
+            return this;
+        }
+
+        /**
+         * Sets the password for HTTP authentication.
+         *
+         * @param password the password, or null
+         * @return this
+         */
+        public Builder authPassword(String password) {
+            this.authPassword = password;
+            return this;
+        }
+
+        /**
+         * Sets how the credentials are sent: {@link AuthMode#BASIC} (the default) or {@link AuthMode#DIGEST}.
+         *
+         * @param mode the mode
+         * @return this
+         */
+        public Builder authMode(AuthMode mode) {
+            this.authMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sends this request through a proxy, instead of the client's default proxy.
+         *
+         * @param proxy the proxy, or null for the client's default
+         * @return this
+         */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * Allows any method token and a body with any method (Tornado's {@code allow_nonstandard_methods}). By
+         * default the method must be GET, HEAD, POST, PUT, DELETE, PATCH or OPTIONS, and POST, PUT and PATCH need
+         * a body while the others must have none.
+         *
+         * @param allow true to skip these checks
+         * @return this
+         */
+        public Builder allowNonstandardMethods(boolean allow) {
+            this.allowNonstandardMethods = allow;
             return this;
         }
 
@@ -461,11 +645,28 @@ public final class HttpRequest {
          * Builds the request.
          *
          * @return the immutable request
-         * @throws IllegalArgumentException when a GET or HEAD request has a body
+         * @throws IllegalArgumentException unless {@link #allowNonstandardMethods} is set: for a method outside
+         *         Tornado's standard ones, for POST, PUT or PATCH without a body and for other methods with one;
+         *         always for both a body and a body producer, and for only one of user name and password
          */
         public HttpRequest build() {
-            if (body != null && (method.equals("GET") || method.equals("HEAD"))) {
-                throw new IllegalArgumentException(method + " requests cannot have a body");
+            boolean bodyPresent = body != null || bodyProducer != null;
+            if (body != null && bodyProducer != null) {
+                throw new IllegalArgumentException("a request has either a body or a body producer, not both");
+            }
+            if ((authUsername == null) != (authPassword == null)) {
+                throw new IllegalArgumentException("authUsername needs authPassword and the other way around");
+            }
+            if (!allowNonstandardMethods) {
+                if (!STANDARD_METHODS.contains(method)) {
+                    throw new IllegalArgumentException("unknown method " + method
+                            + " (unless allowNonstandardMethods is true)");
+                }
+                boolean bodyExpected = BODY_METHODS.contains(method);
+                if (bodyExpected != bodyPresent) {
+                    throw new IllegalArgumentException("Body must " + (bodyExpected ? "not " : "")
+                            + "be null for method " + method + " (unless allowNonstandardMethods is true)");
+                }
             }
             return new HttpRequest(this);
         }

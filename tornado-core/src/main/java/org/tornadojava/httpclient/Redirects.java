@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Tornado's redirect rules (simple_httpclient, 6.5.6): 301, 302, 303, 307 and 308 with a {@code Location} are
  * followed while redirects are left; 303 (except for HEAD), and 301 or 302 after a POST, become a GET without body
- * or body headers; 307 and 308 keep the method and the body; {@code Authorization} and {@code Cookie} are dropped
- * when the target's origin (scheme, host, port) differs from the original request's. Stateless; thread-safe.
+ * or body headers; 307 and 308 keep the method and the body (a body producer runs again); {@code Authorization},
+ * {@code Cookie} and the {@code authUsername} credentials are dropped when the target's origin (scheme, host, port)
+ * differs from the original request's. Stateless; thread-safe.
  */
 final class Redirects {
     private static final Set<Integer> CODES = Set.of(301, 302, 303, 307, 308);
@@ -47,11 +48,11 @@ final class Redirects {
                 .maxRedirects(settings.maxRedirects() - 1)
                 .removeHeader("Host");
         if (!target.sameOrigin(original)) {
-            next.removeHeader("Authorization").removeHeader("Cookie");
+            next.removeHeader("Authorization").removeHeader("Cookie").authUsername(null).authPassword(null);
         }
         String method = hop.method();
         if ((code == 303 && !method.equals("HEAD")) || ((code == 301 || code == 302) && method.equals("POST"))) {
-            next.method("GET").body((byte[]) null);
+            next.method("GET").body((byte[]) null).bodyProducer(null);
             BODY_HEADERS.forEach(next::removeHeader);
         }
         return next.build();

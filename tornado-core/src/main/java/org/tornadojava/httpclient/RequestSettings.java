@@ -9,11 +9,12 @@ import java.time.Duration;
  * @param requestTimeout longest time from {@code fetch} to the end of the response; zero for none
  * @param followRedirects whether 3xx responses with a {@code Location} are followed
  * @param maxRedirects how many more redirects may be followed
- * @param decompress whether to ask for gzip and decompress the response
+ * @param decompressResponse whether to ask for gzip and decompress the response
  * @param validateCert whether the server's certificate and host name are checked
+ * @param proxy the proxy to go through, or null for a direct connection
  */
 record RequestSettings(Duration connectTimeout, Duration requestTimeout, boolean followRedirects, int maxRedirects,
-                       boolean decompress, boolean validateCert) {
+                       boolean decompressResponse, boolean validateCert, HttpProxy proxy) {
 
     static RequestSettings of(HttpRequest request, HttpClientOptions defaults) {
         return new RequestSettings(
@@ -21,7 +22,8 @@ record RequestSettings(Duration connectTimeout, Duration requestTimeout, boolean
                 request.requestTimeout() != null ? request.requestTimeout() : defaults.requestTimeout(),
                 request.followRedirects() != null ? request.followRedirects() : defaults.followRedirects(),
                 request.maxRedirects() != null ? request.maxRedirects() : defaults.maxRedirects(),
-                request.decompress() != null ? request.decompress() : defaults.decompress(),
-                request.validateCert() != null ? request.validateCert() : defaults.validateCert());
+                request.decompressResponse() != null ? request.decompressResponse() : defaults.decompressResponse(),
+                request.validateCert() != null ? request.validateCert() : defaults.validateCert(),
+                request.proxy() != null ? request.proxy() : defaults.proxy());
     }
 }

@@ -51,8 +51,8 @@ final class RequestUrl {
             throw new IllegalArgumentException("URL has no host: '" + url + "'");
         }
         if (authority.indexOf('@') >= 0) {
-            throw new IllegalArgumentException("credentials in the URL are not supported, set an Authorization"
-                    + " header instead: '" + url + "'");
+            throw new IllegalArgumentException("credentials in the URL are not supported, use authUsername and"
+                    + " authPassword (or an Authorization header) instead: '" + url + "'");
         }
         boolean tls = scheme.equals("https");
         String host;

@@ -17,7 +17,7 @@ import static org.tornadojava.testing.Await.until;
 
 /** The idle side of the pool: what leaves it, and that nothing is left behind for a host once it is empty. */
 class ConnectionPoolTest {
-    private static final PoolKey KEY = new PoolKey(false, "example.com", 80, true);
+    private static final PoolKey KEY = new PoolKey(false, "example.com", 80, true, null);
 
     private IOLoopGroup loops;
     private IOLoop loop;
