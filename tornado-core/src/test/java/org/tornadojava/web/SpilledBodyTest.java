@@ -114,6 +114,26 @@ class SpilledBodyTest {
             assertThat(temporaryFiles()).noneMatch(file -> file.getFileName().toString().startsWith("tornado-body-"));
         }
         awaitNoTemporaryFiles();
+        Await.until(() -> openFilesIn(spillDir) == 0);
+    }
+
+    /** How many of this process's file descriptors point into {@code folder} (0 where /proc is missing). */
+    private static long openFilesIn(Path folder) {
+        Path descriptors = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(descriptors)) {
+            return 0;
+        }
+        try (Stream<Path> fds = Files.list(descriptors)) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith(folder.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
