@@ -141,7 +141,8 @@ public final class HttpServerRequest {
     }
 
     /**
-     * The length of the aggregated body, in memory or in {@link #bodyPath()}. Any thread.
+     * The length of the aggregated body, in memory, in {@link #bodyPath()}, or of a large multipart body decoded
+     * while it arrived. Any thread.
      *
      * @return bytes, 0 when there was none
      */
