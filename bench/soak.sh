@@ -5,7 +5,8 @@
 # polls on /a/message/updates fed by one chat message per second, SOAK_SOCKETS WebSockets on /ws/echo (one message
 # per second each, echo checked) and SOAK_DOWNLOADERS clients downloading /download/sample.bin in a loop (SHA-256
 # checked). The demo runs with -Dio.netty.leakDetection.level=paranoid (SOAK_LEAK_LEVEL). Reports, per minute, the
-# wrk requests, errors and p99 and the server's RSS, open fds and threads; before and after the load (idle, after a
+# wrk requests, errors and p99 and the server's RSS, direct memory (Native Memory Tracking), open fds and
+# threads; before and after the load (idle, after a
 # full GC via jcmd GC.run) the live heap (jcmd GC.heap_info), fds and threads; and the LEAK/ERROR lines of the
 # server log. Ends with one line:
 #
@@ -87,7 +88,8 @@ SAMPLE_SHA=$(sha256sum "$RESULTS_DIR/downloads/sample.bin" | cut -d' ' -f1)
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 SERVER_LOG="$RESULTS_DIR/server.log"
 
-java $HEAP "-Dio.netty.leakDetection.level=$LEAK_LEVEL" -jar "$DEMO_JAR" "--tornado.server.port=$PORT" \
+java $HEAP -XX:NativeMemoryTracking=summary "-Dio.netty.leakDetection.level=$LEAK_LEVEL" -jar "$DEMO_JAR" \
+  "--tornado.server.port=$PORT" \
   --tornado.server.address=127.0.0.1 --tornado.access-log=false \
   "--tornado-demo.download-dir=$RESULTS_DIR/downloads" >"$SERVER_LOG" 2>&1 </dev/null &
 SERVER_PID=$!
@@ -102,6 +104,11 @@ log "demo pid $SERVER_PID on 127.0.0.1:$PORT (leak detection $LEAK_LEVEL, $HEAP)
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$SERVER_PID/status"; }
 fds() { ls "/proc/$SERVER_PID/fd" | wc -l; }
+# Direct memory in KiB: Native Memory Tracking's "Other" (Netty's direct buffers and NIO's), committed.
+direct_kib() {
+  timeout 60 jcmd "$SERVER_PID" VM.native_memory summary \
+    | sed -n 's/^- *Other (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1/p' | head -n 1
+}
 # Live heap in KiB: used after a full GC.
 live_heap_kib() {
   timeout 60 jcmd "$SERVER_PID" GC.run >/dev/null
@@ -138,7 +145,7 @@ PY
 timeout 120 python3 "$BENCH_DIR/soak/mixed.py" "$PORT" 8 50 20 1 "$SAMPLE_SHA" >>"$RESULTS_DIR/warmup.txt" 2>&1 || true
 settle
 HEAP0=$(live_heap_kib); FDS0=$(fds); THREADS0=$(threads); RSS0=$(rss_kib)
-log "idle before: live_heap_kib=$HEAP0 fds=$FDS0 threads=$THREADS0 rss_kib=$RSS0"
+log "idle before: live_heap_kib=$HEAP0 direct_kib=$(direct_kib) fds=$FDS0 threads=$THREADS0 rss_kib=$RSS0"
 
 log "== load: $MINUTES minute(s): wrk -c$WRK_CONNECTIONS /plaintext, $WAITERS long polls, $SOCKETS WebSockets, $DOWNLOADERS downloaders"
 timeout $((MINUTES * 60 + 180)) python3 "$BENCH_DIR/soak/mixed.py" "$PORT" "$((MINUTES * 60))" "$WAITERS" "$SOCKETS" \
@@ -146,7 +153,7 @@ timeout $((MINUTES * 60 + 180)) python3 "$BENCH_DIR/soak/mixed.py" "$PORT" "$((M
 MIXED_PID=$!
 WRK_REQUESTS=0
 WRK_ERRORS=0
-printf '%-6s %10s %8s %10s %10s %6s %8s\n' minute requests errors p99_ms rss_kib fds threads
+printf '%-6s %10s %8s %10s %10s %10s %6s %8s\n' minute requests errors p99_ms rss_kib direct_kib fds threads
 for ((minute = 1; minute <= MINUTES; minute++)); do
   out="$RESULTS_DIR/wrk-minute-$minute.txt"
   timeout 120 wrk -t2 -c"$WRK_CONNECTIONS" -d60s --latency "http://127.0.0.1:$PORT/plaintext" >"$out" 2>&1 &
@@ -160,7 +167,8 @@ for ((minute = 1; minute <= MINUTES; minute++)); do
   p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v *= 1000}; print v}' "$out")
   WRK_REQUESTS=$((WRK_REQUESTS + requests))
   WRK_ERRORS=$((WRK_ERRORS + errors))
-  printf '%-6s %10s %8s %10s %10s %6s %8s\n' "$minute" "$requests" "$errors" "${p99:-?}" "$(rss_kib)" "$(fds)" "$(threads)"
+  printf '%-6s %10s %8s %10s %10s %10s %6s %8s\n' "$minute" "$requests" "$errors" "${p99:-?}" "$(rss_kib)" \
+    "$(direct_kib)" "$(fds)" "$(threads)"
 done
 wait "$MIXED_PID" || true
 MIXED_PID=""
@@ -172,7 +180,7 @@ value() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<" ${mixed#MIXED}"; }
 
 settle
 HEAP1=$(live_heap_kib); FDS1=$(fds); THREADS1=$(threads); RSS1=$(rss_kib)
-log "idle after: live_heap_kib=$HEAP1 fds=$FDS1 threads=$THREADS1 rss_kib=$RSS1"
+log "idle after: live_heap_kib=$HEAP1 direct_kib=$(direct_kib) fds=$FDS1 threads=$THREADS1 rss_kib=$RSS1"
 alive "$SERVER_PID" || die "the demo died during the soak"
 
 LEAKS=$(grep -c 'LEAK:' "$SERVER_LOG" || true)

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * One request on its way in: the head, the receiver the delegate chose, the inflater of a gzip body, and the body
  * received so far (aggregated here unless the receiver streams it): in memory up to {@code max-in-memory-body},
- * past that in a {@link BodyFile} that takes the buffered bytes and every further piece. Owns the aggregated buffer
+ * past that either decoded as it arrives ({@link StreamedMultipart}, a {@code multipart/form-data} body) or in a
+ * {@link BodyFile}, each taking the buffered bytes and every further piece. Owns the aggregated buffer, the decoder
  * and the file until {@link #handOverBody()} or {@link #release()}. IOLoop thread only.
  */
 final class Exchange {
@@ -18,6 +19,7 @@ final class Exchange {
     final GzipBodyInflater inflater;
     private CompositeByteBuf aggregated;
     private BodyFile file;
+    private StreamedMultipart multipart;
     private long received;
 
     Exchange(HttpServerRequest request, RequestReceiver receiver, GzipBodyInflater inflater) {
@@ -34,17 +36,32 @@ final class Exchange {
 
     /**
      * Keeps a piece of body for aggregation; the caller keeps its own reference. Once the body would pass
-     * {@code inMemoryLimit} it moves to a temporary file in {@code directory}.
+     * {@code inMemoryLimit} a multipart body is decoded from then on, with its files in {@code directory}; any other
+     * body moves to a temporary file there.
      *
-     * @throws java.io.UncheckedIOException when the file cannot be created or written
+     * @throws java.io.UncheckedIOException when a file cannot be created or written
      */
     void aggregate(ByteBuf piece, long inMemoryLimit, Path directory) {
+        if (multipart != null) {
+            multipart.offer(piece);
+            return;
+        }
         if (file != null) {
             file.write(piece);
             return;
         }
         long buffered = aggregated == null ? 0 : aggregated.readableBytes();
         if (buffered + piece.readableBytes() > inMemoryLimit) {
+            multipart = StreamedMultipart.of(request, directory);
+            if (multipart != null) {
+                if (aggregated != null) {
+                    multipart.offer(aggregated);
+                    aggregated.release();
+                    aggregated = null;
+                }
+                multipart.offer(piece);
+                return;
+            }
             file = BodyFile.create(directory);
             if (aggregated != null) {
                 file.write(aggregated);
@@ -61,13 +78,17 @@ final class Exchange {
     }
 
     /**
-     * Gives the aggregated body to the request: an array (the buffer is released), or the closed temporary file,
-     * which the request's writer deletes when the request ends.
+     * Gives the aggregated body to the request: an array (the buffer is released), the fields and files of a decoded
+     * multipart body, or the closed temporary file; the writer deletes the files when the request ends.
      *
-     * @throws java.io.UncheckedIOException when the file cannot be closed (it is deleted then)
+     * @throws java.io.UncheckedIOException when a file cannot be written or closed (it is deleted then)
      */
     void handOverBody() {
-        if (file != null) {
+        if (multipart != null) {
+            StreamedMultipart decoded = multipart;
+            multipart = null;
+            decoded.handOver();
+        } else if (file != null) {
             BodyFile spilled = file;
             file = null;
             request.writer().deleteOnEnd(spilled.path());
@@ -91,6 +112,10 @@ final class Exchange {
         if (file != null) {
             file.delete();
             file = null;
+        }
+        if (multipart != null) {
+            multipart.release();
+            multipart = null;
         }
     }
 }

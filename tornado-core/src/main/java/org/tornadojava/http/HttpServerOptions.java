@@ -177,7 +177,8 @@ public final class HttpServerOptions {
 
     /**
      * Largest aggregated request body kept in memory, in bytes; a larger one is written to a temporary file
-     * (see {@link HttpServerRequest#bodyPath()}), deleted when the request ends.
+     * (see {@link HttpServerRequest#bodyPath()}), or for {@code multipart/form-data} decoded while it arrives with
+     * each file part in a temporary file of its own; the files are deleted when the request ends.
      *
      * @return the threshold
      */
@@ -202,7 +203,7 @@ public final class HttpServerOptions {
     }
 
     /**
-     * Folder of the temporary files of spilled request bodies and of uploaded files parsed from them.
+     * Folder of the temporary files of spilled request bodies and of uploaded files of large multipart bodies.
      *
      * @return the folder, or null for the system's temporary folder ({@code java.io.tmpdir})
      */

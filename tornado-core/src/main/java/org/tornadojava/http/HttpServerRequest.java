@@ -36,6 +36,7 @@ public final class HttpServerRequest {
     private final ResponseWriter writer;
     private volatile Map<String, List<String>> queryArguments;
     private volatile RequestArguments.Body bodyArguments;
+    private String bodyFailure;
 
     HttpServerRequest(String method, String uri, HttpVersion version, HttpHeaders headers, String remoteIp,
                       String protocol, long startNanos, ResponseWriter writer) {
@@ -110,7 +111,9 @@ public final class HttpServerRequest {
      * The whole request body, once it arrived (empty before, and for handlers that stream the body). Do not modify
      * the array. A body larger than {@code max-in-memory-body} is in a file ({@link #bodyPath()}): this method then
      * reads the whole file into a new array on every call, on the calling thread; read such a body from
-     * {@link #bodyPath()} instead.
+     * {@link #bodyPath()} instead. A {@code multipart/form-data} body larger than {@code max-in-memory-body} is
+     * decoded while it arrives and not kept: this method returns an empty array for it, and its fields and files
+     * are in {@link #bodyArguments()} and {@link #files()}.
      *
      * @return the body bytes, empty when there was none
      * @throws UncheckedIOException when a spilled body cannot be read
@@ -130,24 +133,39 @@ public final class HttpServerRequest {
      * The temporary file holding a body larger than {@code max-in-memory-body}; it is deleted when the request ends
      * (response written, failed or connection closed), so move or copy it first to keep it. Any thread.
      *
-     * @return the file, or null when the body is in memory (or there is none)
+     * @return the file, or null when the body is in memory, was a large multipart body decoded while it arrived, or
+     *     there was none
      */
     public Path bodyPath() {
         return bodyPath;
     }
 
     /**
-     * The length of the aggregated body, in memory or in {@link #bodyPath()}. Any thread.
+     * The length of the aggregated body, in memory, in {@link #bodyPath()}, or of a large multipart body decoded
+     * while it arrived. Any thread.
      *
      * @return bytes, 0 when there was none
      */
     public long bodySize() {
-        return bodyPath == null ? body.length : bodySize;
+        return bodySize;
     }
 
     void setBody(byte[] body) {
         this.body = body.length == 0 ? NO_BODY : body;
+        this.bodySize = body.length;
         this.bodyArguments = null;
+    }
+
+    /** A multipart body decoded while it arrived: its fields and files, and its length. */
+    void setBody(RequestArguments.Body decoded, long size) {
+        this.bodySize = size;
+        this.bodyArguments = decoded;
+    }
+
+    /** A multipart body the decoder refused while it arrived: asking for its arguments is a 400. */
+    void setBody(String failure, long size) {
+        this.bodySize = size;
+        this.bodyFailure = failure;
     }
 
     /**
@@ -204,6 +222,9 @@ public final class HttpServerRequest {
 
     private RequestArguments.Body parsedBody() {
         RequestArguments.Body parsed = bodyArguments;
+        if (parsed == null && bodyFailure != null) {
+            throw new InvalidArgumentsException(bodyFailure);
+        }
         if (parsed == null) {
             parsed = RequestArguments.parseBody(this);
             bodyArguments = parsed;

@@ -58,9 +58,6 @@ final class RequestArguments {
             if (boundary == null) {
                 throw new InvalidArgumentsException("Invalid multipart/form-data: no boundary");
             }
-            if (request.bodyPath() != null) {
-                return SpilledMultipart.parse(request, boundary);
-            }
             if (!endsWithFinalBoundary(request.body(), boundary)) {
                 throw new InvalidArgumentsException("Invalid multipart/form-data: no final boundary");
             }
@@ -121,7 +118,7 @@ final class RequestArguments {
     }
 
     /** The {@code boundary} parameter of a multipart content type, unquoted, or null. */
-    private static String boundaryOf(String contentType) {
+    static String boundaryOf(String contentType) {
         for (String parameter : contentType.split(";")) {
             String trimmed = parameter.trim();
             if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request bodies above {@code max-in-memory-body} spill to a temporary file, multipart bodies are parsed from it
- * with large parts on disk, and every temporary file is gone once the request ended however it ended.
+ * Request bodies above {@code max-in-memory-body} spill to a temporary file, multipart bodies are decoded while
+ * they arrive with their file parts on disk, and every temporary file is gone once the request ended however it
+ * ended.
  */
 class SpilledBodyTest {
     private static final int THRESHOLD = 64 * 1024;
@@ -40,11 +41,13 @@ class SpilledBodyTest {
     Path spillDir;
     private TestServer server;
 
-    /** Answers {@code spilled|title|name:size:sha256:onDisk,...} for the {@code file} parts. */
+    /** Answers {@code spilled|bodyLength|title|notesLength|name:size:sha256:onDisk,...} for the {@code file} parts. */
     static final class Hashes extends RequestHandler {
         public void post() throws IOException {
             StringBuilder out = new StringBuilder();
-            out.append(request().bodyPath() != null).append('|').append(getBodyArgument("title", "")).append('|');
+            out.append(request().bodyPath() != null).append('|').append(request().body().length).append('|')
+                    .append(getBodyArgument("title", "")).append('|')
+                    .append(getBodyArgument("notes", "").length()).append('|');
             for (UploadedFile file : getFiles("file")) {
                 out.append(file.filename()).append(':').append(file.size()).append(':').append(sha256(file))
                         .append(':').append(file.path() != null).append(',');
@@ -61,11 +64,11 @@ class SpilledBodyTest {
         }
     }
 
-    /** Sees the spilled body and its parts, then fails. */
+    /** Sees the file part on disk, then fails. */
     static final class Failing extends RequestHandler {
         public void post() {
-            SEEN_SPILLED.complete(request().bodyPath() != null && Files.exists(request().bodyPath())
-                    && getFiles("file").get(0).path() != null);
+            Path part = getFiles("file").get(0).path();
+            SEEN_SPILLED.complete(part != null && Files.exists(part));
             throw new HttpError(400);
         }
     }
@@ -86,17 +89,64 @@ class SpilledBodyTest {
     }
 
     @Test
-    void multipartBodyAboveTheThresholdIsSpilledAndItsPartsHashLikeTheSentBytes() throws Exception {
+    void multipartBodyAboveTheThresholdIsDecodedWhileItArrivesWithItsFilePartsOnDisk() throws Exception {
         byte[] large = MultipartBodies.random(700_000, 1);
         byte[] small = MultipartBodies.random(1_000, 2);
-        byte[] body = MultipartBodies.builder().field("title", "holiday").file("file", "large.bin", large)
-                .file("file", "small.bin", small).end();
+        byte[] body = MultipartBodies.builder().field("title", "holiday").field("notes", "n".repeat(100_000))
+                .file("file", "large.bin", large).file("file", "small.bin", small).end();
 
         RawResponse response = server.send("POST", "/hashes", MultipartBodies.CONTENT_TYPE, body);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.text()).isEqualTo("true|holiday|large.bin:700000:" + MultipartBodies.sha256(large)
-                + ":true,small.bin:1000:" + MultipartBodies.sha256(small) + ":false,");
+        assertThat(response.text()).isEqualTo("false|0|holiday|100000|large.bin:700000:"
+                + MultipartBodies.sha256(large) + ":true,small.bin:1000:" + MultipartBodies.sha256(small) + ":true,");
+        awaitNoTemporaryFiles();
+    }
+
+    @Test
+    void filePartIsWrittenToItsOwnFileWhileTheBodyArrivesAndDeletedWhenTheClientLeaves() throws Exception {
+        byte[] body = MultipartBodies.builder().file("file", "big.bin", MultipartBodies.random(2_000_000, 9)).end();
+        try (RawHttpClient client = server.connect()) {
+            client.write("POST /hashes HTTP/1.1\r\nHost: t\r\n" + MultipartBodies.CONTENT_TYPE + "Content-Length: "
+                    + body.length + "\r\n\r\n");
+            client.write(Arrays.copyOf(body, 1_000_000));
+            Await.until(() -> temporaryFiles().stream().anyMatch(SpilledBodyTest::isNonEmptyPartFile));
+            assertThat(temporaryFiles()).noneMatch(file -> file.getFileName().toString().startsWith("tornado-body-"));
+        }
+        awaitNoTemporaryFiles();
+        Await.until(() -> openFilesIn(spillDir) == 0);
+    }
+
+    /** How many of this process's file descriptors point into {@code folder} (0 where /proc is missing). */
+    private static long openFilesIn(Path folder) {
+        Path descriptors = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(descriptors)) {
+            return 0;
+        }
+        try (Stream<Path> fds = Files.list(descriptors)) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith(folder.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void multipartBodyRefusedWhileItArrivesIs400AndLeavesNoFiles() throws Exception {
+        MultipartBodies parts = MultipartBodies.builder().file("file", "big.bin", MultipartBodies.random(100_000, 10));
+        for (int i = 0; i < 100; i++) {
+            parts.field("field" + i, "value");
+        }
+        byte[] body = parts.end();
+
+        RawResponse response = server.send("POST", "/hashes", MultipartBodies.CONTENT_TYPE, body);
+
+        assertThat(response.status()).isEqualTo(400);
         awaitNoTemporaryFiles();
     }
 
@@ -107,7 +157,8 @@ class SpilledBodyTest {
 
         RawResponse response = server.send("POST", "/hashes", MultipartBodies.CONTENT_TYPE, body);
 
-        assertThat(response.text()).isEqualTo("false||a.bin:10000:" + MultipartBodies.sha256(content) + ":false,");
+        assertThat(response.text()).isEqualTo("false|" + body.length + "||0|a.bin:10000:"
+                + MultipartBodies.sha256(content) + ":false,");
         assertThat(temporaryFiles()).isEmpty();
     }
 
@@ -167,6 +218,14 @@ class SpilledBodyTest {
             Await.until(() -> !temporaryFiles().isEmpty());
         }
         awaitNoTemporaryFiles();
+    }
+
+    private static boolean isNonEmptyPartFile(Path file) {
+        try {
+            return file.getFileName().toString().startsWith("tornado-upload-") && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void awaitNoTemporaryFiles() {
