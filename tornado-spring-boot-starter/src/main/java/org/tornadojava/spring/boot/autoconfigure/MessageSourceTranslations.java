@@ -10,8 +10,9 @@ import java.util.Locale;
  * Translations from Spring's {@link MessageSource} (e.g. {@code messages_fr.properties}), the English message as
  * the key: {@code Sign\ in=Connexion}. A plural message is looked up by its plural form when {@code count != 1}.
  * Messages are returned as written (no {@code MessageFormat} arguments), so Tornado's {@code %(name)s}
- * placeholders and apostrophes survive. Any locale is accepted: a message missing for {@code fr_CH} is looked up for {@code fr},
- * and the message source falls back to its own defaults ({@code messages.properties}). Thread-safe as the message source is.
+ * placeholders and apostrophes survive. Any locale is accepted: a message missing for {@code fr_CH} is looked up
+ * for {@code fr}, and the message source falls back to its own defaults ({@code messages.properties}). Thread-safe
+ * as the message source is.
  */
 final class MessageSourceTranslations implements Translations {
     private final MessageSource messages;
