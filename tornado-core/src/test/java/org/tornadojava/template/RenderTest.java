@@ -2,13 +2,20 @@ package org.tornadojava.template;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tornadojava.httpclient.HttpResponse;
+import org.tornadojava.locale.CsvTranslations;
+import org.tornadojava.locale.Locales;
+import org.tornadojava.locale.UserLocale;
 import org.tornadojava.testing.AsyncHttpTestServer;
 import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 import org.tornadojava.web.UrlSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +53,19 @@ class RenderTest {
     static final class NamedTemplatePage extends RequestHandler {
         public void get(String name) {
             render("test/" + name, Map.of("name", "x"));
+        }
+    }
+
+    /** Prefers the user's stored language (here: a query argument) over the browser's. */
+    static final class LocalePage extends RequestHandler {
+        @Override
+        protected UserLocale getUserLocale() {
+            String language = getArgument("lang", null);
+            return language == null ? null : application().locales().get(language);
+        }
+
+        public void get() {
+            render("test/locale.html", Map.of("n", Integer.parseInt(getArgument("n", "1"))));
         }
     }
 
@@ -89,6 +109,7 @@ class RenderTest {
                 .route("/namespace", NamespacePage::new)
                 .route("/modules", ModulesPage::new)
                 .route("/string", StringPage::new)
+                .route("/locale", LocalePage::new)
                 .route("/t/(.+)", NamedTemplatePage::new)
                 .route(UrlSpec.of("/story/([0-9]+)", NamedTemplatePage::new).withName("story"))
                 .uiModule("Entry", EntryModule::new);
@@ -139,6 +160,36 @@ class RenderTest {
                     + "</body>");
             assertThat(html.split("entry.css", -1)).hasSize(2);
             assertThat(html.split("console.log", -1)).hasSize(2);
+        }
+    }
+
+    private static Locales spanish(Path folder) throws IOException {
+        Files.writeString(folder.resolve("es.csv"), "\"Hello\",\"Hola\"\n"
+                + "\"%(n)s message\",\"%(n)s mensaje\",\"singular\"\n"
+                + "\"%(n)s messages\",\"%(n)s mensajes\",\"plural\"\n");
+        return new Locales("en_US", CsvTranslations.load(folder));
+    }
+
+    @Test
+    void templatesTranslateForTheBrowsersLanguageWithPlurals(@TempDir Path folder) throws IOException {
+        try (AsyncHttpTestServer server = AsyncHttpTestServer.start(app().locales(spanish(folder)).build())) {
+            HttpResponse spanish = server.fetch(server.request("/locale?n=3")
+                    .header("Accept-Language", "fr;q=0.9, es-MX;q=0.8").build());
+            HttpResponse english = server.fetch(server.request("/locale?n=1")
+                    .header("Accept-Language", "de").build());
+
+            assertThat(spanish.text().strip()).isEqualTo("es: Hola, %(n)s mensajes");
+            assertThat(english.text().strip()).isEqualTo("en_US: Hello, %(n)s message");
+        }
+    }
+
+    @Test
+    void getUserLocaleOverridesTheBrowsersLanguage(@TempDir Path folder) throws IOException {
+        try (AsyncHttpTestServer server = AsyncHttpTestServer.start(app().locales(spanish(folder)).build())) {
+            HttpResponse response = server.fetch(server.request("/locale?lang=es")
+                    .header("Accept-Language", "en-US").build());
+
+            assertThat(response.text().strip()).startsWith("es: Hola");
         }
     }
 

@@ -116,6 +116,30 @@ class TornadoTemplateAutoConfigurationTests {
     }
 
     @Test
+    void inDebugModeAnEditedTemplateShowsAtTheNextRequest(@TempDir Path folder) throws IOException {
+        Path template = folder.resolve("greeting.html");
+        Files.writeString(template, "first {{ name }}");
+        runner.withPropertyValues("tornado.template.path=" + folder, "tornado.debug=true").run((context) -> {
+            TornadoTestClient client = TornadoTestClient.of(context.getBean(HttpServer.class));
+            assertThat(client.get("/greet?name=a").body()).isEqualTo("first a");
+            Files.writeString(template, "second {{ name }}");
+            assertThat(client.get("/greet?name=a").body()).isEqualTo("second a");
+        });
+    }
+
+    @Test
+    void withoutDebugCompiledTemplatesAreKept(@TempDir Path folder) throws IOException {
+        Path template = folder.resolve("greeting.html");
+        Files.writeString(template, "first {{ name }}");
+        runner.withPropertyValues("tornado.template.path=" + folder).run((context) -> {
+            TornadoTestClient client = TornadoTestClient.of(context.getBean(HttpServer.class));
+            assertThat(client.get("/greet?name=a").body()).isEqualTo("first a");
+            Files.writeString(template, "second {{ name }}");
+            assertThat(client.get("/greet?name=a").body()).isEqualTo("first a");
+        });
+    }
+
+    @Test
     void aTemplatePathThatIsNoFolderFailsStartUpNamingTheKey() {
         runner.withPropertyValues("tornado.template.path=/no/such/folder").run((context) -> {
             assertThat(context).hasFailed();
