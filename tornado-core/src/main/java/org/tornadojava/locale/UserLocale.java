@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Map;
  * {@code locale()}). Immutable; thread-safe.
  *
  * <p>Messages use Python's named placeholders, as in Tornado's translation files; {@link #format} fills them in:
- * {@code locale.format(locale.translate("%(name)s liked this", "%(name)s liked this", n), Map.of("name", who))}.
+ * {@code locale.format(locale.translate("%(n)d comment", "%(n)d comments", n), Map.of("n", n))}.
  */
 public final class UserLocale {
     private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June",
@@ -176,12 +177,19 @@ public final class UserLocale {
             format = shorter ? translate("%(month_name)s %(day)s, %(year)s")
                     : translate("%(month_name)s %(day)s, %(year)s at %(time)s");
         }
-        return PythonFormat.named(format, Map.of(
-                "month_name", translate(MONTHS.get(localDate.getMonthValue() - 1)),
-                "weekday", translate(WEEKDAYS.get(localDate.getDayOfWeek().getValue() - 1)),
-                "day", String.valueOf(localDate.getDayOfMonth()),
-                "year", String.valueOf(localDate.getYear()),
-                "time", timeOfDay(localDate)));
+        Map<String, String> names = dateNames(localDate);
+        names.put("time", timeOfDay(localDate));
+        return PythonFormat.named(format, names);
+    }
+
+    /** The placeholders of a date's formats: {@code month_name}, {@code weekday}, {@code day}, {@code year}. */
+    private Map<String, String> dateNames(LocalDateTime localDate) {
+        Map<String, String> names = new HashMap<>();
+        names.put("month_name", translate(MONTHS.get(localDate.getMonthValue() - 1)));
+        names.put("weekday", translate(WEEKDAYS.get(localDate.getDayOfWeek().getValue() - 1)));
+        names.put("day", String.valueOf(localDate.getDayOfMonth()));
+        names.put("year", String.valueOf(localDate.getYear()));
+        return names;
     }
 
     private String relativeAge(long seconds) {
@@ -228,10 +236,7 @@ public final class UserLocale {
         LocalDateTime localDate = local(date, gmtOffsetMinutes);
         String format = dayOfWeek ? translate("%(weekday)s, %(month_name)s %(day)s")
                 : translate("%(month_name)s %(day)s");
-        return PythonFormat.named(format, Map.of(
-                "month_name", translate(MONTHS.get(localDate.getMonthValue() - 1)),
-                "weekday", translate(WEEKDAYS.get(localDate.getDayOfWeek().getValue() - 1)),
-                "day", String.valueOf(localDate.getDayOfMonth())));
+        return PythonFormat.named(format, dateNames(localDate));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A Pebble function that calls the {@link TemplateFunction} of the same name in the render's namespace, so that
- * per-request helpers ({@code _}, {@code module}, ...) are plain namespace entries. Positional arguments only.
+ * per-request helpers ({@code _}, {@code module}, ...) are plain namespace entries. Positional arguments only. An
+ * exception the function throws is reported with the template and line of the call.
  */
 final class NamespaceFunction implements Function {
     private final String name;
@@ -36,7 +37,14 @@ final class NamespaceFunction implements Function {
         for (int i = 0; i < positional.length; i++) {
             positional[i] = args.get(String.valueOf(i));
         }
-        Object result = ((TemplateFunction) function).call(positional);
+        Object result;
+        try {
+            result = ((TemplateFunction) function).call(positional);
+        } catch (TemplateException | PebbleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PebbleException(e, name + "() failed", lineNumber, self.getName());
+        }
         return result instanceof RawHtml ? new SafeString(((RawHtml) result).html()) : result;
     }
 }

@@ -109,22 +109,31 @@ public final class PebbleTemplateEngine implements TemplateEngine {
             return out.toString();
         } catch (PebbleException e) {
             throw translate(name, e);
+        } catch (TemplateException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new TemplateException(name, 0, e.toString(), e);
         }
     }
 
+    /** The innermost Pebble failure (where the template broke) with the exception of user code behind it. */
     private static TemplateException translate(String name, PebbleException e) {
+        PebbleException innermost = e;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof TemplateException) {
                 return (TemplateException) cause;
             }
+            if (cause instanceof PebbleException) {
+                innermost = (PebbleException) cause;
+            }
         }
-        String file = e.getFileName() != null ? e.getFileName() : name;
-        int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
-        Throwable cause = e.getCause() instanceof PebbleException ? null : e.getCause();
-        String message = e.getPebbleMessage() != null ? e.getPebbleMessage() : String.valueOf(cause);
-        if (cause != null && e.getPebbleMessage() != null) {
+        String file = innermost.getFileName() != null ? innermost.getFileName() : name;
+        int line = innermost.getLineNumber() != null ? innermost.getLineNumber() : 0;
+        Throwable cause = innermost.getCause();
+        String message = innermost.getPebbleMessage() != null ? innermost.getPebbleMessage() : String.valueOf(cause);
+        if (cause != null && innermost.getPebbleMessage() != null) {
             message += ": " + cause;
         }
         return new TemplateException(file, line, message, cause);

@@ -103,6 +103,38 @@ class RenderTest {
         }
     }
 
+    /** A module whose style sheet and script are files of the static folder. */
+    static final class StaticFilesModule extends UIModule {
+        @Override
+        public String render(Object... args) {
+            return "<i>static</i>";
+        }
+
+        @Override
+        public List<String> cssFiles() {
+            return List.of("module.css");
+        }
+
+        @Override
+        public List<String> javascriptFiles() {
+            return List.of("module.js");
+        }
+    }
+
+    static final class StaticModuleRenderPage extends RequestHandler {
+        public void get() {
+            render("test/static-module-page.html", null);
+        }
+    }
+
+    /** A module whose code fails. */
+    static final class BoomModule extends UIModule {
+        @Override
+        public String render(Object... args) {
+            throw new IllegalStateException("the module's data is gone");
+        }
+    }
+
     private static Application.Builder app() {
         return Application.builder()
                 .route("/record", RecordPage::new)
@@ -112,7 +144,10 @@ class RenderTest {
                 .route("/locale", LocalePage::new)
                 .route("/t/(.+)", NamedTemplatePage::new)
                 .route(UrlSpec.of("/story/([0-9]+)", NamedTemplatePage::new).withName("story"))
-                .uiModule("Entry", EntryModule::new);
+                .uiModule("Entry", EntryModule::new)
+                .uiModule("Boom", BoomModule::new)
+                .uiModule("Static", StaticFilesModule::new)
+                .route("/static-module", StaticModuleRenderPage::new);
     }
 
     @Test
@@ -194,6 +229,20 @@ class RenderTest {
     }
 
     @Test
+    void moduleFilesOfTheStaticFolderAreLinkedWithTheirVersionedUrl(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("module.css"), "i { color: red }");
+        Files.writeString(folder.resolve("module.js"), "console.log(1)");
+        try (AsyncHttpTestServer server = AsyncHttpTestServer.start(app().staticPath(folder).build())) {
+            String html = server.fetch("/static-module").text();
+
+            assertThat(html).containsPattern("<link href=\"/static/module\\.css\\?v=[0-9a-f]+\" type=\"text/css\" "
+                    + "rel=\"stylesheet\"/>\n</head>");
+            assertThat(html).containsPattern("<script src=\"/static/module\\.js\\?v=[0-9a-f]+\" "
+                    + "type=\"text/javascript\"></script>\n</body>");
+        }
+    }
+
+    @Test
     void aMissingTemplateAnswers500WithOneErrorLineNamingIt() {
         try (AsyncHttpTestServer server = AsyncHttpTestServer.start(app().build());
              LogCapture logs = LogCapture.of("tornado.application")) {
@@ -204,6 +253,21 @@ class RenderTest {
             List<String> errors = logs.messagesAtLeast(Level.ERROR);
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0)).contains("test/absent.html").contains("GET /t/absent.html");
+        }
+    }
+
+    @Test
+    void anExceptionOfCodeTheTemplateCallsIsLoggedOnceWithTheTemplatesLineAndTheStackTrace() {
+        try (AsyncHttpTestServer server = AsyncHttpTestServer.start(app().build());
+             LogCapture logs = LogCapture.of("tornado.application")) {
+            HttpResponse response = server.fetch("/t/boom.html");
+
+            assertThat(response.code()).isEqualTo(500);
+            assertThat(logs.events()).singleElement().satisfies((event) -> {
+                assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(event.getFormattedMessage()).contains("test/boom.html line 2", "module() failed");
+                assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the module's data is gone");
+            });
         }
     }
 

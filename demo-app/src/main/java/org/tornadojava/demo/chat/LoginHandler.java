@@ -4,9 +4,9 @@ import org.tornadojava.spring.boot.Handler;
 import org.tornadojava.web.RequestHandler;
 
 /**
- * {@code GET /login} shows a form asking for a name ({@code templates/chat/login.html}); {@code POST /login} with {@code username} sets the signed
- * cookie {@code user} and redirects (302) to the {@code next} argument when it is a local path, else to
- * {@code /room}. An unacceptable name shows the form again with 400. IOLoop thread.
+ * {@code GET /login} shows a form asking for a name ({@code templates/chat/login.html}); {@code POST /login} with
+ * {@code username} sets the signed cookie {@code user} and redirects (302) to the {@code next} argument when it is a
+ * local path, else to {@code /room}. An unacceptable name shows the form again with 400. IOLoop thread.
  */
 @Handler("/login")
 class LoginHandler extends RequestHandler {
