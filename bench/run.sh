@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload"
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload";
+#                        also available: fortunes (tornado-java and webflux only)
 #   BENCH_UPLOAD_MB      size of the file scenario upload sends with curl -F; default 1024
 #   BENCH_WAITERS        long polls parked in longpoll-fanout; default 5000
 #   BENCH_BLOCKING_CLIENTS  concurrent 1 s /blocking requests in blocking-mix; default 30; scenario X runs function scenario_X ('-' -> '_')
@@ -418,6 +419,23 @@ PLAINTEXT_BODY='Hello, World!'
 PLAINTEXT_TYPE='text/plain; charset=UTF-8'
 JSON_BODY='{"message":"Hello, World!"}'
 JSON_TYPE='application/json'
+# TechEmpower's fortunes page: 12 fortunes + 1 added at request time, sorted, escaped (compared without spaces and
+# line breaks, so only the markup and the escaping must match).
+FORTUNES_BODY='<!DOCTYPE html><html><head><title>Fortunes</title></head><body><table><tr><th>id</th><th>message</th></tr>'\
+'<tr><td>11</td><td>&lt;script&gt;alert(&quot;This should not be displayed in a browser alert box.&quot;);&lt;/script&gt;</td></tr>'\
+'<tr><td>4</td><td>A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1</td></tr>'\
+'<tr><td>5</td><td>A computer program does what you tell it to do, not what you want it to do.</td></tr>'\
+'<tr><td>2</td><td>A computer scientist is someone who fixes things that aren&#39;t broken.</td></tr>'\
+'<tr><td>8</td><td>A list is only as strong as its weakest link. — Donald Knuth</td></tr>'\
+'<tr><td>0</td><td>Additional fortune added at request time.</td></tr>'\
+'<tr><td>3</td><td>After enough decimal places, nobody gives a damn.</td></tr>'\
+'<tr><td>7</td><td>Any program that runs right is obsolete.</td></tr>'\
+'<tr><td>10</td><td>Computers make very fast, very accurate mistakes.</td></tr>'\
+'<tr><td>6</td><td>Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen</td></tr>'\
+'<tr><td>9</td><td>Feature: A bug with seniority.</td></tr>'\
+'<tr><td>1</td><td>fortune: No such file or directory</td></tr>'\
+'<tr><td>12</td><td>フレームワークのベンチマーク</td></tr></table></body></html>'
+FORTUNES_TYPE='text/html; charset=UTF-8'
 
 # ---------------------------------------------------------------------------------------------------------------
 # Scenarios: scenario_<name with '-' as '_'> ROUND runs one round of it over the selected servers.
@@ -435,6 +453,17 @@ scenario_plaintext() {
 scenario_json() {
   local s
   for s in $SERVERS; do measure_http json "$s" /json "" "$1" "$JSON_BODY" "$JSON_TYPE"; done
+}
+
+# fortunes: TechEmpower's fortunes through a template engine with escaping, the in-memory table of both servers:
+# tornado-java's /fortunes (Pebble) against WebFlux's (Spring Boot's Mustache view). Other servers have no page.
+scenario_fortunes() {
+  local s
+  for s in $SERVERS; do
+    case $s in
+      tornado-java | webflux) measure_http fortunes "$s" /fortunes "" "$1" "$FORTUNES_BODY" "$FORTUNES_TYPE" ;;
+    esac
+  done
 }
 
 # tornado-java with its access log on (stdout goes to the log file); the other servers never log per request, so
@@ -748,6 +777,11 @@ print_results() {
     if [[ $scenario == upload ]]; then
       tj=$(median "${UPLOAD_MBS[tornado-java]:-}"); netty=$(median "${UPLOAD_MBS[nginx]:-}")
       log "RESULT upload tornado-java=${tj:-0} nginx=${netty:-0} unit=MB/s ratio_best=$(awk -v t="${tj:-0}" -v n="${netty:-0}" 'BEGIN {printf "%.2f", (n > 0 ? t / n : 0)}')"
+      continue
+    fi
+    if [[ $scenario == fortunes ]]; then
+      tj=$(result_rps fortunes tornado-java); netty=$(result_rps fortunes webflux)
+      log "RESULT fortunes tornado-java=$tj webflux=$netty unit=req/s ratio_best=$(awk -v t="$tj" -v w="$netty" 'BEGIN {printf "%.2f", (w > 0 ? t / w : 0)}')"
       continue
     fi
     if [[ $scenario == longpoll-fanout ]]; then

@@ -17,23 +17,20 @@
     status.dataset.state = state;
   }
 
-  // Adds one message in id order; a message already shown (our own, echoed back) is skipped.
+  // Adds one message in id order, as a copy of the page's message template (templates/chat/message.html, the
+  // markup of the messages already shown); a message already shown (our own, echoed back) is skipped.
+  var messageTemplate = document.getElementById("message-template").content.firstElementChild;
+
   function show(message) {
     if (document.getElementById("m" + message.id)) {
       return;
     }
-    var item = document.createElement("div");
-    item.className = message.from === user ? "message mine" : "message";
+    var item = messageTemplate.cloneNode(true);
+    item.classList.toggle("mine", message.from === user);
     item.id = "m" + message.id;
     item.dataset.id = String(message.id);
-    var from = document.createElement("span");
-    from.className = "from";
-    from.textContent = message.from;
-    var body = document.createElement("span");
-    body.className = "body";
-    body.textContent = message.body;
-    item.appendChild(from);
-    item.appendChild(body);
+    item.querySelector(".from").textContent = message.from;
+    item.querySelector(".body").textContent = message.body;
     var after = inbox.lastElementChild;
     while (after && Number(after.dataset.id) > message.id) {
       after = after.previousElementSibling;

@@ -30,6 +30,7 @@ class IndexHandler extends RequestHandler {
                   <h2>Requests and responses</h2>
                   <ul class="demos">
                     <li><a href="/plaintext">/plaintext</a> and <a href="/json">/json</a>: the benchmark routes</li>
+                    <li><a href="/fortunes">/fortunes</a>: TechEmpower's fortunes, rendered by a template</li>
                     <li><a href="%s">/story/1</a>: a path argument</li>
                     <li><a href="/old-home">/old-home</a>: redirects here (301)</li>
                     <li><a href="/error/418">/error/418</a>: an <code>HttpError</code></li>

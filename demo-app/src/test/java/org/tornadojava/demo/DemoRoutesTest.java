@@ -42,7 +42,23 @@ class DemoRoutesTest {
                 "href=\"/download/sample.bin\"", "href=\"/login\"", "href=\"/room\"",
                 "href=\"/room?transport=websocket\"", "href=\"/logout\"", "href=\"/stats\"", "ws://host/ws/echo",
                 "href=\"/admin\"", "href=\"/actuator/health\"", "href=\"/actuator/prometheus\"",
-                "href=\"/static/chat.css\"", "href=\"/static/chat.js\"");
+                "href=\"/static/chat.css\"", "href=\"/static/chat.js\"", "href=\"/fortunes\"");
+    }
+
+    @Test
+    void fortunesListsTheThirteenFortunesSortedAndEscapedThroughTheTemplate() throws Exception {
+        RawResponse fortunes = get("/fortunes");
+        assertThat(fortunes.status()).isEqualTo(200);
+        assertThat(fortunes.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
+        String html = fortunes.text();
+        assertThat(html).startsWith("<!DOCTYPE html><html><head><title>Fortunes</title></head><body><table>"
+                + "<tr><th>id</th><th>message</th></tr>\n<tr><td>11</td><td>&lt;script&gt;alert(&quot;This should "
+                + "not be displayed in a browser alert box.&quot;);&lt;/script&gt;</td></tr><tr><td>4</td>")
+                .contains("<tr><td>0</td><td>Additional fortune added at request time.</td></tr>")
+                .contains("<td>12</td><td>\u30d5\u30ec\u30fc\u30e0\u30ef\u30fc\u30af\u306e\u30d9\u30f3\u30c1"
+                        + "\u30de\u30fc\u30af</td></tr></table></body></html>")
+                .doesNotContain("<script>");
+        assertThat(html.split("<tr><td>", -1)).hasSize(14);
     }
 
     @Test

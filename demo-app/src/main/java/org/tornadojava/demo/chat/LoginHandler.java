@@ -1,18 +1,28 @@
 package org.tornadojava.demo.chat;
 
-import org.tornadojava.demo.Page;
 import org.tornadojava.spring.boot.Handler;
-import org.tornadojava.web.Escape;
 import org.tornadojava.web.RequestHandler;
 
 /**
- * {@code GET /login} shows a form asking for a name; {@code POST /login} with {@code username} sets the signed
- * cookie {@code user} and redirects (302) to the {@code next} argument when it is a local path, else to
- * {@code /room}. An unacceptable name shows the form again with 400. IOLoop thread.
+ * {@code GET /login} shows a form asking for a name ({@code templates/chat/login.html}); {@code POST /login} with
+ * {@code username} sets the signed cookie {@code user} and redirects (302) to the {@code next} argument when it is a
+ * local path, else to {@code /room}. An unacceptable name shows the form again with 400. IOLoop thread.
  */
 @Handler("/login")
 class LoginHandler extends RequestHandler {
     private static final String DEFAULT_NEXT = "/room";
+
+    /**
+     * What {@code chat/login.html} shows.
+     *
+     * @param name the name typed so far
+     * @param problem why the name was refused, or null
+     * @param next the local path to go to after signing in, or null
+     * @param maxNameLength the longest name accepted
+     * @param xsrf whether the form carries the XSRF token
+     */
+    record LoginPage(String name, String problem, String next, int maxNameLength, boolean xsrf) {
+    }
 
     public void get() {
         showForm("", null);
@@ -37,22 +47,7 @@ class LoginHandler extends RequestHandler {
     }
 
     private void showForm(String name, String problem) {
-        String next = LocalUrl.orElse(getArgument("next", null), null);
-        write(Page.html(this, "Sign in - tornado-java chat", """
-                <main class="card narrow">
-                  <h1>tornado-java chat</h1>
-                  <p class="hint">Pick a name to join the room.</p>
-                  %s<form action="/login" method="post" id="loginform">
-                    <label for="username">Name</label>
-                    <input id="username" name="username" maxlength="%d" autocomplete="username" required autofocus \
-                value="%s">
-                    %s%s<button type="submit">Join the room</button>
-                  </form>
-                </main>""".formatted(
-                problem == null ? "" : "<p class=\"error\" role=\"alert\">" + Escape.xhtmlEscape(problem) + "</p>\n  ",
-                ChatUser.MAX_NAME_LENGTH,
-                Escape.xhtmlEscape(name),
-                next == null ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + Escape.xhtmlEscape(next) + "\">",
-                application().xsrfCookies() ? xsrfFormHtml() : "")));
+        render("chat/login.html", new LoginPage(name, problem, LocalUrl.orElse(getArgument("next", null), null),
+                ChatUser.MAX_NAME_LENGTH, application().xsrfCookies()));
     }
 }
