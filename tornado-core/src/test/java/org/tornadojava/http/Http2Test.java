@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tornadojava.support.Curl;
 import org.tornadojava.support.Http2Client;
 import org.tornadojava.support.RawHttpClient;
 import org.tornadojava.support.RawResponse;
@@ -129,5 +130,101 @@ class Http2Test {
         RawResponse response = server.get("/plaintext");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("Hello, World! over HTTP/1.1");
+    }
+
+    @Test
+    void cookiesOfSeveralHeaderFieldsAreJoinedAndSetCookieComesBack() throws Exception {
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            HttpHeaders headers = new DefaultHttpHeaders().add("cookie", "a=1").add("cookie", "b=2");
+            Http2Client.Response response = client.request(HttpMethod.GET, "/cookies", headers, null);
+            assertThat(response.text()).isEqualTo("1,2");
+            assertThat(response.headers().getAll("set-cookie")).singleElement().asString().startsWith("seen=yes");
+        }
+    }
+
+    @Test
+    void errorsAndUnknownMethodsAreAnsweredOnTheirStream() throws Exception {
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            Http2Client.Response missing = client.get("/missing");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.text()).isEqualTo("<html><title>404: Not Found</title><body>404: Not Found</body></html>");
+            assertThat(client.request(HttpMethod.DELETE, "/plaintext", null, null).status()).isEqualTo(405);
+            assertThat(client.get("/plaintext").status()).as("the connection serves on").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDownloadFlushedFromAnExecutorArrivesByteExact() throws Exception {
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            Http2Client.Response response = client.get("/download");
+            assertThat(response.body()).hasSize(CHUNK * CHUNKS);
+            for (int i = 0; i < CHUNKS; i++) {
+                byte[] expected = chunk(i);
+                byte[] actual = java.util.Arrays.copyOfRange(response.body(), i * CHUNK, (i + 1) * CHUNK);
+                assertThat(actual).as("chunk %d", i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aStreamedUploadLargerThanTheWindowArrivesWhole() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 17];
+        new Random(7).nextBytes(body);
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            Http2Client.Response response = client.request(HttpMethod.POST, "/upload", null, body);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).isEqualTo(body.length + " " + HexFormat.of().formatHex(sha256().digest(body)));
+        }
+    }
+
+    @Test
+    void manyStreamsAtOnceOnOneConnectionAreEachAnswered() throws Exception {
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            java.util.List<CompletableFuture<Http2Client.Response>> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                responses.add(client.send(HttpMethod.GET, "/plaintext", null, null));
+            }
+            for (CompletableFuture<Http2Client.Response> response : responses) {
+                assertThat(response.get(30, java.util.concurrent.TimeUnit.SECONDS).text())
+                        .isEqualTo("Hello, World! over HTTP/2.0");
+            }
+        }
+    }
+
+    @Test
+    void curlUpgradesAFirstRequestFromHttp11() throws Exception {
+        Curl.Result result = Curl.run("--http2", "-v", server.getUrl("/plaintext"));
+        assertThat(result.stdout()).isEqualTo("Hello, World! over HTTP/2.0");
+        assertThat(result.stderr()).contains("101 Switching Protocols").contains("HTTP/2 200");
+    }
+
+    @Test
+    void curlWithPriorKnowledgeGetsHttp2() throws Exception {
+        Curl.Result result = Curl.run("--http2-prior-knowledge", "-v", server.getUrl("/plaintext"));
+        assertThat(result.stdout()).isEqualTo("Hello, World! over HTTP/2.0");
+        assertThat(result.stderr()).contains("HTTP/2 200");
+    }
+
+    @Test
+    void anUpgradeRequestWithABodyIsServedOnHttp11() throws Exception {
+        RawResponse response = server.send("POST", "/upload", "Connection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n", "abc".getBytes());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).startsWith("3 ");
+    }
+
+    @Test
+    void h2cOffLeavesThePrefaceToHttp11() throws Exception {
+        HttpServerOptions options = new HttpServerOptions().address("127.0.0.1").port(0);
+        options.http2().cleartext(false);
+        try (TestServer plain = TestServer.start(Application.builder().route("/plaintext", Plain::new).build(),
+                options)) {
+            Curl.Result result = Curl.run("--http2", "-v", plain.getUrl("/plaintext"));
+            assertThat(result.stdout()).isEqualTo("Hello, World! over HTTP/1.1");
+            try (RawHttpClient client = plain.connect()) {
+                client.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+                assertThat(client.read("GET").status()).isEqualTo(505);
+            }
+        }
     }
 }
