@@ -3,6 +3,7 @@ package org.tornadojava.http;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
@@ -56,8 +57,17 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * An {@link Http2Exception} here is a client's protocol error or flood that the frame codec answers itself with
+     * {@code GOAWAY} and a close (one INFO line); anything else closes the connection.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Http2Exception) {
+            GENERAL_LOG.info("HTTP/2 connection from {} ends: {}", HttpServerConnection.ipOf(ctx.channel().remoteAddress()),
+                    cause.getMessage());
+            return;
+        }
         if (cause instanceof IOException) {
             GENERAL_LOG.debug("HTTP/2 connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
