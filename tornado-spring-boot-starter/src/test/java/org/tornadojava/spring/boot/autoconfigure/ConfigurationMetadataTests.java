@@ -29,11 +29,6 @@ class ConfigurationMetadataTests {
      * fails while a key is both announced and implemented.
      */
     private static final Set<String> ANNOUNCED = Set.of(
-            "tornado.server.http2.enabled",
-            "tornado.server.http2.cleartext",
-            "tornado.server.http2.max-concurrent-streams",
-            "tornado.server.http2.initial-window-size",
-            "tornado.server.http2.max-header-list-size",
             "tornado.template.path",
             "tornado.template.cache",
             "tornado.template.autoescape",
