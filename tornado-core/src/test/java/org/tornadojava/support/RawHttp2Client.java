@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -37,6 +38,7 @@ public final class RawHttp2Client implements AutoCloseable {
     private final OutputStream out;
     private final DataInputStream in;
     private final DefaultHttp2HeadersEncoder encoder = new DefaultHttp2HeadersEncoder();
+    private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
 
     /** One frame the server sent. */
     public record Frame(int type, int flags, int streamId, byte[] payload) {
@@ -73,8 +75,14 @@ public final class RawHttp2Client implements AutoCloseable {
 
     /** A request's header block for {@code GET path}. */
     public byte[] headerBlock(int streamId, String path) throws Http2Exception {
+        return headerBlock(streamId, path, new DefaultHttp2Headers());
+    }
+
+    /** A request's header block for {@code GET path} with {@code extra} headers. */
+    public byte[] headerBlock(int streamId, String path, Http2Headers extra) throws Http2Exception {
         Http2Headers headers = new DefaultHttp2Headers().method("GET").path(path).scheme("http")
                 .authority("localhost");
+        headers.add(extra);
         ByteBuf block = Unpooled.buffer();
         try {
             encoder.encodeHeaders(streamId, headers, block);
@@ -95,6 +103,38 @@ public final class RawHttp2Client implements AutoCloseable {
         ByteBuffer.wrap(header, 5, 4).putInt(streamId);
         out.write(header);
         out.write(payload);
+    }
+
+    /** Sends {@code GET path} on {@code streamId} as HEADERS and as many CONTINUATION frames as it takes. */
+    public void get(int streamId, String path, Http2Headers extra) throws IOException, Http2Exception {
+        byte[] block = headerBlock(streamId, path, extra);
+        int maxFrame = 16384;
+        for (int offset = 0; offset == 0 || offset < block.length; offset += maxFrame) {
+            int end = Math.min(block.length, offset + maxFrame);
+            int flags = end == block.length ? END_HEADERS : 0;
+            byte[] fragment = java.util.Arrays.copyOfRange(block, offset, end);
+            if (offset == 0) {
+                frame(HEADERS, flags | END_STREAM, streamId, fragment);
+            } else {
+                frame(CONTINUATION, flags, streamId, fragment);
+            }
+        }
+        flush();
+    }
+
+    /** Decodes the header block of a HEADERS frame the server sent (no CONTINUATION). */
+    public Http2Headers decode(Frame headersFrame) throws Http2Exception {
+        ByteBuf block = Unpooled.wrappedBuffer(headersFrame.payload());
+        try {
+            return decoder.decodeHeaders(headersFrame.streamId(), block);
+        } finally {
+            block.release();
+        }
+    }
+
+    /** Writes a WINDOW_UPDATE frame. */
+    public void windowUpdate(int streamId, int increment) throws IOException {
+        frame(WINDOW_UPDATE, 0, streamId, ByteBuffer.allocate(4).putInt(increment).array());
     }
 
     /** Writes a RST_STREAM frame with code CANCEL. */
