@@ -114,6 +114,27 @@ class Http2LimitsTest {
         }
     }
 
+    @Test
+    void aStreamWhoseBodyDoesNotArriveInTimeIsAnswered408() throws Exception {
+        try (IOLoopGroup loops = new IOLoopGroup(1, Transport.AUTO)) {
+            Application app = Application.builder().route("/slow", Slow::new).build();
+            HttpServer server = new HttpServer(app, new HttpServerOptions().address("127.0.0.1").port(0)
+                    .bodyTimeout(Duration.ofMillis(200)), loops);
+            server.start();
+            try (RawHttp2Client client = new RawHttp2Client(server.port(), 0)) {
+                Http2Headers post = new DefaultHttp2Headers().method("POST").path("/slow").scheme("http")
+                        .authority("localhost").setInt("content-length", 10);
+                client.frame(RawHttp2Client.HEADERS, RawHttp2Client.END_HEADERS, 1, client.encode(1, post));
+                client.flush();
+                RawHttp2Client.Frame headers = client.readUntil(RawHttp2Client.HEADERS);
+                assertThat(client.decode(headers).status()).hasToString("408");
+                assertThat(headers.streamId()).isEqualTo(1);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
     /** Reads DATA frames until {@code bytes} payload bytes arrived; returns how many did. */
     private static int readData(RawHttp2Client client, int bytes) throws Exception {
         int received = 0;

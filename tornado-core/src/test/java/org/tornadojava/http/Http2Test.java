@@ -93,6 +93,9 @@ class Http2Test {
         }
     }
 
+    static final class Socket extends org.tornadojava.websocket.WebSocketHandler {
+    }
+
     static byte[] chunk(int index) {
         byte[] bytes = new byte[CHUNK];
         new Random(index).nextBytes(bytes);
@@ -103,7 +106,7 @@ class Http2Test {
     static void start() {
         Application app = Application.builder().route("/plaintext", Plain::new).route("/cookies", Cookies::new)
                 .route("/missing", Missing::new).route("/download", Download::new).route("/upload", Upload::new)
-                .build();
+                .route("/ws", Socket::new).build();
         server = TestServer.start(app, new HttpServerOptions().address("127.0.0.1").port(0));
     }
 
@@ -225,6 +228,13 @@ class Http2Test {
                 client.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
                 assertThat(client.read("GET").status()).isEqualTo(505);
             }
+        }
+    }
+
+    @Test
+    void aWebSocketRouteReachedOverHttp2IsRefusedWith400() throws Exception {
+        try (Http2Client client = Http2Client.cleartext(server.port())) {
+            assertThat(client.get("/ws").status()).isEqualTo(400);
         }
     }
 }

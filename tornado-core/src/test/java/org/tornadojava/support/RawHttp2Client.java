@@ -83,6 +83,11 @@ public final class RawHttp2Client implements AutoCloseable {
         Http2Headers headers = new DefaultHttp2Headers().method("GET").path(path).scheme("http")
                 .authority("localhost");
         headers.add(extra);
+        return encode(streamId, headers);
+    }
+
+    /** HPACK-encodes a whole header list (pseudo-headers included). */
+    public byte[] encode(int streamId, Http2Headers headers) throws Http2Exception {
         ByteBuf block = Unpooled.buffer();
         try {
             encoder.encodeHeaders(streamId, headers, block);
