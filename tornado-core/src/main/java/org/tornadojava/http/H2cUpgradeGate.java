@@ -11,8 +11,8 @@ import io.netty.handler.codec.http2.Http2CodecUtil;
  * Right after the request decoder of a cleartext connection while h2c is on: looks at the connection's first request
  * only. When it asks for {@code Upgrade: h2c} with {@code HTTP2-Settings} and has no body, Netty's upgrade handler
  * ({@link Http2Pipelines#newUpgradeHandler}) is put in its path to switch the connection to HTTP/2; any other first
- * request is served on HTTP/1.1 (a request with a body is not upgraded, which RFC 9110 allows). Then this handler leaves
- * the pipeline, so later requests do not pass it. Runs on the connection's IOLoop.
+ * request is served on HTTP/1.1 (a request with a body is not upgraded, which RFC 9110 allows). Then this handler
+ * leaves the pipeline, so later requests do not pass it. Runs on the connection's IOLoop.
  */
 final class H2cUpgradeGate extends ChannelInboundHandlerAdapter {
     private final Http2Pipelines http2;

@@ -64,8 +64,8 @@ final class Http2ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof Http2Exception) {
-            GENERAL_LOG.info("HTTP/2 connection from {} ends: {}", HttpServerConnection.ipOf(ctx.channel().remoteAddress()),
-                    cause.getMessage());
+            GENERAL_LOG.info("HTTP/2 connection from {} ends: {}",
+                    HttpServerConnection.ipOf(ctx.channel().remoteAddress()), cause.getMessage());
             return;
         }
         if (cause instanceof IOException) {

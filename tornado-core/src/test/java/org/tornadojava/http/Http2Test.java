@@ -150,7 +150,8 @@ class Http2Test {
         try (Http2Client client = Http2Client.cleartext(server.port())) {
             Http2Client.Response missing = client.get("/missing");
             assertThat(missing.status()).isEqualTo(404);
-            assertThat(missing.text()).isEqualTo("<html><title>404: Not Found</title><body>404: Not Found</body></html>");
+            assertThat(missing.text())
+                    .isEqualTo("<html><title>404: Not Found</title><body>404: Not Found</body></html>");
             assertThat(client.request(HttpMethod.DELETE, "/plaintext", null, null).status()).isEqualTo(405);
             assertThat(client.get("/plaintext").status()).as("the connection serves on").isEqualTo(200);
         }
