@@ -653,7 +653,7 @@ scenario_h2c_plaintext() {
     tag="h2c-plaintext_${server}_r$round"
     logfile="$RESULTS_DIR/logs/$tag.log"
     take_port
-    if ! start_server "$server" "$PORT" "" "$logfile" /plaintext; then
+    if ! H2C=true start_server "$server" "$PORT" "" "$logfile" /plaintext; then
       note h2c-plaintext "$server" "failed to start"
       continue
     fi

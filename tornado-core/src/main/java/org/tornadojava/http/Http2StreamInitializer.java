@@ -19,8 +19,9 @@ import java.time.Duration;
  * Sets up the child channel of one HTTP/2 stream: Netty's {@link Http2StreamFrameToHttpObjectCodec} turns the
  * stream's frames into the HTTP/1.1 message objects and back, so the stream is served by the same
  * {@link HttpServerConnection} as an HTTP/1.1 request (limits, body streaming, the delegate, the access log), with
- * {@link RequestTimeouts} for its body and an optional {@link ResponseCompressor}. A stream carries one request, so the
- * stream has no idle timeout (the connection has one). The child channel runs on the connection's IOLoop. Sharable:
+ * {@link RequestTimeouts} for its body and an optional {@link ResponseCompressor}. A stream's child channel exists only
+ * once its whole head arrived and it carries one request, so it has neither a header nor an idle timeout (no timer is
+ * armed for a request without a body; the connection has the idle timeout). The child channel runs on the connection's IOLoop. Sharable:
  * one instance serves every stream of a server.
  */
 @ChannelHandler.Sharable
@@ -42,7 +43,7 @@ final class Http2StreamInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel stream) {
-        RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), Duration.ZERO, options.headerTimeout(),
+        RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), Duration.ZERO, Duration.ZERO,
                 options.bodyTimeout(), Http2StreamInitializer::requestTimeout);
         ChannelPipeline pipeline = stream.pipeline();
         pipeline.addLast("h2-stream", new Http2StreamFrameToHttpObjectCodec(true, false));
