@@ -99,6 +99,10 @@ final class Http2Pipelines {
         pipeline.addAfter("write-timeout", "h2-idle", new IdleStateHandler(0, 0, idleNanos, TimeUnit.NANOSECONDS));
     }
 
+    /**
+     * The frame codec of one connection. A close sends {@code GOAWAY} and closes at once (a stop, an idle connection);
+     * only {@link Http2ConnectionGuard#closeGracefully} gives the open streams time.
+     */
     private Http2FrameCodec newFrameCodec() {
         Http2Options http2 = options.http2();
         Http2Settings settings = Http2Settings.defaultSettings()
@@ -111,6 +115,7 @@ final class Http2Pipelines {
                 .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
                 .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
                 .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
+                .gracefulShutdownTimeoutMillis(0)
                 .build();
     }
 }

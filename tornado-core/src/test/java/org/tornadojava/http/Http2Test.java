@@ -93,6 +93,15 @@ class Http2Test {
         }
     }
 
+    static final class Text extends RequestHandler {
+        static final String BODY = "compress me ".repeat(500);
+
+        public void get() {
+            setHeader("Content-Type", "text/plain; charset=UTF-8");
+            write(BODY);
+        }
+    }
+
     static final class Socket extends org.tornadojava.websocket.WebSocketHandler {
     }
 
@@ -236,6 +245,23 @@ class Http2Test {
     void aWebSocketRouteReachedOverHttp2IsRefusedWith400() throws Exception {
         try (Http2Client client = Http2Client.cleartext(server.port())) {
             assertThat(client.get("/ws").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void responsesAreGzippedPerStreamWhenCompressionIsOn() throws Exception {
+        HttpServerOptions options = new HttpServerOptions().address("127.0.0.1").port(0).compressResponse(true);
+        try (TestServer compressing = TestServer.start(Application.builder().route("/text", Text::new).build(),
+                options);
+             Http2Client client = Http2Client.cleartext(compressing.port())) {
+            Http2Client.Response response = client.request(HttpMethod.GET, "/text",
+                    new DefaultHttpHeaders().add("accept-encoding", "gzip"), null);
+            assertThat(response.headers().get("content-encoding")).isEqualTo("gzip");
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(response.body()))) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(Text.BODY);
+            }
         }
     }
 }
