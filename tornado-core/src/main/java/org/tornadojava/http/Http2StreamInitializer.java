@@ -21,8 +21,8 @@ import java.time.Duration;
  * {@link HttpServerConnection} as an HTTP/1.1 request (limits, body streaming, the delegate, the access log), with
  * {@link RequestTimeouts} for its body and an optional {@link ResponseCompressor}. A stream's child channel exists only
  * once its whole head arrived and it carries one request, so it has neither a header nor an idle timeout (no timer is
- * armed for a request without a body; the connection has the idle timeout). The child channel runs on the connection's IOLoop. Sharable:
- * one instance serves every stream of a server.
+ * armed for a request without a body; the connection has the idle timeout). The child channel runs on the
+ * connection's IOLoop. Sharable: one instance serves every stream of a server.
  */
 @ChannelHandler.Sharable
 final class Http2StreamInitializer extends ChannelInitializer<Channel> {
