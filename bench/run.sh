@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   BENCH_SERVERS        servers to run, default "tornado-java netty vertx webflux tornado-py"; a server left out
 #                        prints 0 in its RESULT slot
-#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload";
+#   BENCH_SCENARIOS      default "plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload
+#                        h2c-plaintext" (h2c-plaintext: BENCH_H2_CONNECTIONS, default 64, BENCH_H2_STREAMS, default 10);
 #                        also available: fortunes (tornado-java and webflux only)
 #   BENCH_UPLOAD_MB      size of the file scenario upload sends with curl -F; default 1024
 #   BENCH_WAITERS        long polls parked in longpoll-fanout; default 5000
@@ -48,7 +49,7 @@ WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-"64 256"}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVERS=${BENCH_SERVERS:-"tornado-java netty vertx webflux tornado-py"}
-SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload"}
+SCENARIOS=${BENCH_SCENARIOS:-"plaintext json plaintext-logged blocking-mix longpoll-fanout accept-under-load upload h2c-plaintext"}
 NEXT_PORT=${BENCH_PORT_BASE:-18080}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-90}
 STOP_TIMEOUT=${BENCH_STOP_TIMEOUT:-20}
@@ -670,6 +671,41 @@ CONF
 }
 declare -A UPLOAD_MBS=()
 
+# h2c-plaintext: GET /plaintext over cleartext HTTP/2 with prior knowledge, loaded by h2load (nghttp2-client) with
+# BENCH_H2_CONNECTIONS connections (default 64) of BENCH_H2_STREAMS concurrent streams each (default 10), against
+# tornado-java and Vert.x (h2c on by default in both). RESULT: req/s of each and tornado-java / Vert.x.
+scenario_h2c_plaintext() {
+  local round=$1 server tag logfile out rps conns=${BENCH_H2_CONNECTIONS:-64} streams=${BENCH_H2_STREAMS:-10}
+  command -v h2load >/dev/null || { warn "h2c-plaintext needs h2load (apt-get install nghttp2-client)"; return 0; }
+  for server in tornado-java vertx; do
+    in_list "$server" $SERVERS || continue
+    tag="h2c-plaintext_${server}_r$round"
+    logfile="$RESULTS_DIR/logs/$tag.log"
+    take_port
+    if ! H2C=true start_server "$server" "$PORT" "" "$logfile" /plaintext; then
+      note h2c-plaintext "$server" "failed to start"
+      continue
+    fi
+    if ((WARMUP > 0)); then
+      timeout $((WARMUP + 30)) h2load -c "$conns" -m "$streams" -t "$WRK_THREADS" -D "$WARMUP" \
+        "http://127.0.0.1:$PORT/plaintext" >"$RESULTS_DIR/wrk/${tag}_warmup.txt" 2>&1 || true
+    fi
+    out="$RESULTS_DIR/wrk/${tag}_c${conns}.txt"
+    timeout $((DURATION + 60)) h2load -c "$conns" -m "$streams" -t "$WRK_THREADS" -D "$DURATION" \
+      "http://127.0.0.1:$PORT/plaintext" >"$out" 2>&1 || true
+    rps=$(awk '/^finished in/ {gsub(/,/, "", $4); printf "%.0f", $4}' "$out")
+    if [[ -n $rps ]] && grep -q '^requests:.* 0 failed' "$out" && grep -q '^status codes: [1-9][0-9]* 2xx' "$out"; then
+      H2C_RPS[$server]+="$rps "
+      log "  [round $round] h2c-plaintext    $(printf '%-13s' "$server") c=$conns m=$streams $rps req/s"
+    else
+      warn "h2load against $server failed or saw errors (see $out)"
+      note h2c-plaintext "$server" "h2load failed"
+    fi
+    stop_server
+  done
+}
+declare -A H2C_RPS=()
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -782,6 +818,11 @@ print_results() {
     if [[ $scenario == fortunes ]]; then
       tj=$(result_rps fortunes tornado-java); netty=$(result_rps fortunes webflux)
       log "RESULT fortunes tornado-java=$tj webflux=$netty unit=req/s ratio_best=$(awk -v t="$tj" -v w="$netty" 'BEGIN {printf "%.2f", (w > 0 ? t / w : 0)}')"
+      continue
+    fi
+    if [[ $scenario == h2c-plaintext ]]; then
+      tj=$(median "${H2C_RPS[tornado-java]:-}"); vertx=$(median "${H2C_RPS[vertx]:-}")
+      log "RESULT h2c-plaintext tornado-java=${tj:-0} vertx=${vertx:-0} unit=req/s ratio_best=$(awk -v t="${tj:-0}" -v v="${vertx:-0}" 'BEGIN {printf "%.2f", (v > 0 ? t / v : 0)}')"
       continue
     fi
     if [[ $scenario == longpoll-fanout ]]; then

@@ -29,7 +29,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -jar vertx-server.jar [port]}; the port may also come from env {@code PORT} (default 8080).
  * Binds 127.0.0.1 unless env {@code BIND_ADDRESS} says otherwise. Instances: env {@code INSTANCES}, default the
- * number of CPUs.
+ * number of CPUs. Env {@code H2C=true} accepts cleartext HTTP/2 (prior knowledge and upgrade) for scenario
+ * h2c-plaintext; off by default, as the HTTP/1.1 scenarios measure it.
  */
 public final class VertxServer extends VerticleBase {
     private static final System.Logger LOG = System.getLogger("bench.vertx");
@@ -89,7 +90,7 @@ public final class VertxServer extends VerticleBase {
                 .setHost(host)
                 .setPort(port)
                 .setAcceptBacklog(1024)
-                .setHttp2ClearTextEnabled(false)
+                .setHttp2ClearTextEnabled(Boolean.parseBoolean(System.getenv("H2C")))
                 .setCompressionSupported(false)
                 .setStrictThreadMode(true);
         return vertx.createHttpServer(options).requestHandler(this::handle).listen();

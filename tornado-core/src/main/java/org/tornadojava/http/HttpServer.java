@@ -66,7 +66,8 @@ public final class HttpServer {
             return;
         }
         SslContext sslContext = options.sslEnabled()
-                ? TlsContexts.forServer(options.sslCertificate(), options.sslPrivateKey()) : null;
+                ? TlsContexts.forServer(options.sslCertificate(), options.sslPrivateKey(),
+                options.http2().enabled()) : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.acceptorGroup(), loops.eventLoopGroup())
                 .channel(loops.serverChannelClass())
@@ -175,6 +176,8 @@ public final class HttpServer {
                 HttpServerConnection connection = channel.pipeline().get(HttpServerConnection.class);
                 if (connection != null) {
                     connection.closeWhenIdle();
+                } else {
+                    Http2ConnectionGuard.closeGracefully(channel, timeout);
                 }
             });
         }

@@ -27,6 +27,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.NetUtil;
@@ -69,6 +71,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     private final RequestClock clock;
     private final XHeaders xheaders;
     private final InFlightRequests inFlightRequests;
+    private final boolean http2Stream;
     private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private final RequestHeadFields fields = new RequestHeadFields();
     private ChannelHandlerContext ctx;
@@ -85,6 +88,17 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
 
     HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol,
                          RequestTimeouts timeouts, InFlightRequests inFlightRequests) {
+        this(delegate, options, loop, protocol, timeouts, inFlightRequests, false);
+    }
+
+    /**
+     * A connection serving an HTTP/1.1 client, or the one request of an HTTP/2 stream (its child channel turns the
+     * stream's frames into HTTP/1.1 message objects): the request then reports {@link Http2Pipelines#HTTP_2} as its
+     * version and files go out read in chunks, as the stream's codec takes no {@code FileRegion}.
+     */
+    HttpServerConnection(HttpServerDelegate delegate, HttpServerOptions options, IOLoop loop, String protocol,
+                         RequestTimeouts timeouts, InFlightRequests inFlightRequests, boolean http2Stream) {
+        this.http2Stream = http2Stream;
         this.delegate = delegate;
         this.options = options;
         this.loop = loop;
@@ -198,7 +212,12 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
                 && (version.equals(HttpVersion.HTTP_1_1) || contentLength >= 0
                 || head.method().equals(HttpMethod.GET) || head.method().equals(HttpMethod.HEAD));
         ResponseWriter writer = new ResponseWriter(this, version, head.method().equals(HttpMethod.HEAD), keepAlive);
-        HttpServerRequest request = new HttpServerRequest(method, head.uri(), version, head.headers(),
+        if (http2Stream) {
+            head.headers().remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text())
+                    .remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text());
+        }
+        HttpServerRequest request = new HttpServerRequest(method, head.uri(),
+                http2Stream ? Http2Pipelines.HTTP_2 : version, head.headers(),
                 xheaders.remoteIp(remoteIp, head.headers()), xheaders.protocol(remoteIp, protocol, head.headers()),
                 clock.now(), writer);
         timeouts.headReceived(bodyFollows);
@@ -426,7 +445,7 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
      */
     boolean canSendFileRegion() {
         ChannelPipeline pipeline = ctx.pipeline();
-        return pipeline.get(SslHandler.class) == null && pipeline.get(HttpContentEncoder.class) == null;
+        return !http2Stream && pipeline.get(SslHandler.class) == null && pipeline.get(HttpContentEncoder.class) == null;
     }
 
     /** Puts a {@link ChunkedWriteHandler} right before this handler, once, so {@code ChunkedInput}s can be written. */
@@ -582,6 +601,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             GENERAL_LOG.debug("connection from {} failed: {}", remoteIp, cause.toString());
+        } else if (cause instanceof Http2Exception) {
+            GENERAL_LOG.debug("HTTP/2 stream from {} failed: {}", remoteIp, cause.toString());
         } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
             GENERAL_LOG.info("TLS with {} failed: {}", remoteIp, cause.getCause().getMessage());
         } else {
@@ -590,7 +611,8 @@ final class HttpServerConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private static String ipOf(SocketAddress address) {
+    /** The IP of a peer address as the logs and {@code remote_ip} show it. */
+    static String ipOf(SocketAddress address) {
         if (address instanceof InetSocketAddress && ((InetSocketAddress) address).getAddress() != null) {
             return NetUtil.toAddressString(((InetSocketAddress) address).getAddress());
         }

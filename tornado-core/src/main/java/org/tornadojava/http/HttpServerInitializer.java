@@ -14,7 +14,10 @@ import org.tornadojava.ioloop.IOLoopGroup;
  * 100-continue, gzip bodies, dispatch)}. Decoder and encoder are separate handlers (not {@code HttpServerCodec}) so the
  * connection can write whole responses it encoded itself past the encoder ({@link FullResponseEncoder}); the encoder
  * comes first so that, after a WebSocket handshake, the frame encoder put before it also encodes the close frames the
- * frame decoder (which takes the decoder's place) writes. Runs on the IOLoop the channel is registered with.
+ * frame decoder (which takes the decoder's place) writes. While HTTP/2 is on, the connection starts the same way plus
+ * one handler that leaves after the start: {@link Http2Alpn} after TLS, or on a cleartext connection accepting h2c
+ * {@link H2cPriorKnowledge} in front and {@link H2cUpgradeGate} after the decoder; when they choose HTTP/2,
+ * {@link Http2Pipelines} replaces the HTTP/1.1 handlers. Runs on the IOLoop the channel is registered with.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
@@ -25,6 +28,8 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup connections;
     private final SslContext sslContext;
     private final InFlightRequests inFlight;
+    private final Http2Pipelines http2;
+    private final boolean h2c;
 
     HttpServerInitializer(HttpServerDelegate delegate, HttpServerOptions options, IOLoopGroup loops,
                           ChannelGroup connections, SslContext sslContext, InFlightRequests inFlight) {
@@ -34,6 +39,10 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         this.connections = connections;
         this.sslContext = sslContext;
         this.inFlight = inFlight;
+        String protocol = sslContext != null ? "https" : "http";
+        this.http2 = options.http2().enabled() ? new Http2Pipelines(options,
+                new Http2StreamInitializer(delegate, options, loops, protocol, inFlight)) : null;
+        this.h2c = http2 != null && sslContext == null && options.http2().cleartext();
     }
 
     @Override
@@ -46,6 +55,11 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         if (sslContext != null) {
             pipeline.addLast("tls", sslContext.newHandler(channel.alloc()));
+            if (http2 != null) {
+                pipeline.addLast("alpn", new Http2Alpn(http2));
+            }
+        } else if (h2c) {
+            pipeline.addLast("h2c-preface", new H2cPriorKnowledge(http2));
         }
         RequestTimeouts timeouts = new RequestTimeouts(new RequestClock(), options.idleConnectionTimeout(),
                 options.headerTimeout(), options.bodyTimeout());
@@ -53,6 +67,9 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("write-timeout", new WriteTimeout(options.writeTimeout()));
         pipeline.addLast("encoder", new ServerResponseEncoder());
         pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
+        if (h2c) {
+            pipeline.addLast("h2c-upgrade", new H2cUpgradeGate(http2));
+        }
         if (options.compressResponse()) {
             pipeline.addLast("compressor", new ResponseCompressor());
         }

@@ -41,6 +41,7 @@ public final class HttpServerOptions {
     private Path sslPrivateKey;
     private boolean compressResponse;
     private CidrSet trustedProxies = CidrSet.parse("127.0.0.0/8, ::1");
+    private final Http2Options http2 = new Http2Options();
 
     /**
      * Bind address.
@@ -454,5 +455,25 @@ public final class HttpServerOptions {
      */
     public Path sslPrivateKey() {
         return sslPrivateKey;
+    }
+
+    /**
+     * The HTTP/2 settings ({@code tornado.server.http2.*}), changed in place:
+     * {@code options.http2().maxConcurrentStreams(50)}.
+     *
+     * @return this server's HTTP/2 settings
+     */
+    public Http2Options http2() {
+        return http2;
+    }
+
+    /**
+     * The largest decoded header list an HTTP/2 request may have: {@link Http2Options#maxHeaderListSize()}, or
+     * {@link #maxHeaderSize()} when that is 0.
+     *
+     * @return bytes
+     */
+    int http2MaxHeaderListSize() {
+        return http2.maxHeaderListSize() > 0 ? http2.maxHeaderListSize() : maxHeaderSize;
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The read timeouts of one connection, in front of the HTTP codec where it sees the first byte of each request:
@@ -37,6 +38,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
     private final long idleNanos;
     private final long headerNanos;
     private final long bodyNanos;
+    private final Supplier<Object> timeoutAnswer;
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
     private ScheduledFuture<?> timer;
@@ -55,15 +57,33 @@ final class RequestTimeouts extends ChannelDuplexHandler {
      * @param clock the connection's clock, shared with its {@link HttpServerConnection}
      */
     RequestTimeouts(RequestClock clock, Duration idle, Duration header, Duration body) {
+        this(clock, idle, header, body, () -> Unpooled.wrappedBuffer(REQUEST_TIMEOUT));
+    }
+
+    /**
+     * Timeouts that answer a request cut off in time with what {@code timeoutAnswer} makes, written from this handler
+     * (an HTTP/2 stream's {@code 408} as a response object for the stream's codec); 0 durations mean no deadline.
+     *
+     * @param clock the connection's clock, shared with its {@link HttpServerConnection}
+     */
+    RequestTimeouts(RequestClock clock, Duration idle, Duration header, Duration body, Supplier<Object> timeoutAnswer) {
         this.clock = clock;
         this.idleNanos = idle.toNanos();
         this.headerNanos = header.toNanos();
         this.bodyNanos = body.toNanos();
+        this.timeoutAnswer = timeoutAnswer;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Leaving the pipeline (an upgrade to HTTP/2 or a WebSocket): no deadline of this handler may fire any more. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        deadline = 0;
+        cancelTimer();
     }
 
     /** A new connection must start its first request within the header timeout. */
@@ -182,7 +202,7 @@ final class RequestTimeouts extends ChannelDuplexHandler {
                 if (responseStarted) {
                     ctx.close();
                 } else {
-                    ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(timeoutAnswer.get()).addListener(ChannelFutureListener.CLOSE);
                 }
                 break;
             default:

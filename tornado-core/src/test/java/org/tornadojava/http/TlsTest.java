@@ -37,7 +37,7 @@ class TlsTest {
     }
 
     private static SSLSocket tlsSocket() throws Exception {
-        return TlsClient.connect(certificate, server.port(), "h2", "http/1.1");
+        return TlsClient.connect(certificate, server.port(), "http/1.1");
     }
 
     @Test

@@ -215,6 +215,8 @@ public class TornadoProperties {
 
         private final Ssl ssl = new Ssl();
 
+        private final Http2 http2 = new Http2();
+
         public int getPort() {
             return port;
         }
@@ -369,6 +371,79 @@ public class TornadoProperties {
 
         public void setAllowSecondServer(boolean allowSecondServer) {
             this.allowSecondServer = allowSecondServer;
+        }
+
+        public Http2 getHttp2() {
+            return http2;
+        }
+    }
+
+    /** {@code tornado.server.http2.*}: HTTP/2 (h2 over TLS by ALPN, h2c in cleartext) and its per-connection limits. */
+    public static class Http2 {
+        /**
+         * Whether the server speaks HTTP/2: h2 offered by ALPN when TLS is on, h2c in cleartext when cleartext is on.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether a cleartext server accepts h2c: the HTTP/2 preface (prior knowledge) or Upgrade: h2c on a
+         * connection's first request.
+         */
+        private boolean cleartext = true;
+
+        /**
+         * Streams one connection may have open at once; more are refused.
+         */
+        private int maxConcurrentStreams = 100;
+
+        /**
+         * Flow-control window of each stream: request body a client may send before the handler consumed it.
+         */
+        private DataSize initialWindowSize = DataSize.ofKilobytes(64);
+
+        /**
+         * Largest decoded request header list (answered 431); unset follows tornado.server.max-header-size.
+         */
+        private DataSize maxHeaderListSize;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCleartext() {
+            return cleartext;
+        }
+
+        public void setCleartext(boolean cleartext) {
+            this.cleartext = cleartext;
+        }
+
+        public int getMaxConcurrentStreams() {
+            return maxConcurrentStreams;
+        }
+
+        public void setMaxConcurrentStreams(int maxConcurrentStreams) {
+            this.maxConcurrentStreams = maxConcurrentStreams;
+        }
+
+        public DataSize getInitialWindowSize() {
+            return initialWindowSize;
+        }
+
+        public void setInitialWindowSize(DataSize initialWindowSize) {
+            this.initialWindowSize = initialWindowSize;
+        }
+
+        public DataSize getMaxHeaderListSize() {
+            return maxHeaderListSize;
+        }
+
+        public void setMaxHeaderListSize(DataSize maxHeaderListSize) {
+            this.maxHeaderListSize = maxHeaderListSize;
         }
     }
 

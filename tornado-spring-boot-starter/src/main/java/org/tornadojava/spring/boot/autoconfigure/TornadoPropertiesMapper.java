@@ -83,6 +83,17 @@ public final class TornadoPropertiesMapper {
             apply("tornado.server.ssl.private-key", ssl.getPrivateKey(), TornadoPropertiesMapper::readableFile);
             options.ssl(ssl.getCertificate(), ssl.getPrivateKey());
         }
+        TornadoProperties.Http2 http2 = server.getHttp2();
+        apply("tornado.server.http2.enabled", http2.isEnabled(), options.http2()::enabled);
+        apply("tornado.server.http2.cleartext", http2.isCleartext(), options.http2()::cleartext);
+        apply("tornado.server.http2.max-concurrent-streams", http2.getMaxConcurrentStreams(),
+                options.http2()::maxConcurrentStreams);
+        apply("tornado.server.http2.initial-window-size", http2.getInitialWindowSize(),
+                size -> options.http2().initialWindowSize(Math.toIntExact(size.toBytes())));
+        if (http2.getMaxHeaderListSize() != null) {
+            apply("tornado.server.http2.max-header-list-size", http2.getMaxHeaderListSize(),
+                    size -> options.http2().maxHeaderListSize(Math.toIntExact(size.toBytes())));
+        }
         return options;
     }
 

@@ -28,12 +28,7 @@ class ConfigurationMetadataTests {
      * Keys CONTRACT.md lists that no code binds yet. Remove a key here in the change that implements it: this test
      * fails while a key is both announced and implemented.
      */
-    private static final Set<String> ANNOUNCED = Set.of(
-            "tornado.server.http2.enabled",
-            "tornado.server.http2.cleartext",
-            "tornado.server.http2.max-concurrent-streams",
-            "tornado.server.http2.initial-window-size",
-            "tornado.server.http2.max-header-list-size");
+    private static final Set<String> ANNOUNCED = Set.of();
 
     /**
      * Keys read outside the mapper: the auto-configuration's switch, the flag the mapper only tests, and the

@@ -63,6 +63,13 @@ class TornadoPropertiesTests {
         assertThat(mapped.decompressRequest()).isEqualTo(core.decompressRequest()).isFalse();
         assertThat(mapped.compressResponse()).isEqualTo(core.compressResponse()).isFalse();
         assertThat(mapped.sslEnabled()).isEqualTo(core.sslEnabled()).isFalse();
+        assertThat(mapped.http2().enabled()).isEqualTo(core.http2().enabled()).isTrue();
+        assertThat(mapped.http2().cleartext()).isEqualTo(core.http2().cleartext()).isTrue();
+        assertThat(mapped.http2().maxConcurrentStreams()).isEqualTo(core.http2().maxConcurrentStreams())
+                .isEqualTo(100);
+        assertThat(mapped.http2().initialWindowSize()).isEqualTo(core.http2().initialWindowSize())
+                .isEqualTo(64 * 1024);
+        assertThat(mapped.http2().maxHeaderListSize()).isEqualTo(core.http2().maxHeaderListSize()).isZero();
         assertThat(properties.getIoloop().getThreads()).isZero();
         assertThat(properties.getIoloop().getTransport()).isEqualTo(Transport.AUTO);
         assertThat(properties.getExecutor().getThreads()).isEqualTo(BlockingExecutor.DEFAULT_THREADS);
@@ -169,6 +176,22 @@ class TornadoPropertiesTests {
                     IOLoopGroup loops = context.getBean(IOLoopGroup.class);
                     assertThat(loops.loops()).hasSize(3);
                     assertThat(loops.transport()).isEqualTo(Transport.NIO);
+                });
+    }
+
+    @Test
+    void http2KeysMapToTheServerOptions() {
+        runner.withPropertyValues("tornado.server.http2.enabled=false", "tornado.server.http2.cleartext=false",
+                        "tornado.server.http2.max-concurrent-streams=7", "tornado.server.http2.initial-window-size=1MB",
+                        "tornado.server.http2.max-header-list-size=8KB")
+                .run((context) -> {
+                    HttpServerOptions options = new TornadoPropertiesMapper(context.getBean(TornadoProperties.class))
+                            .serverOptions();
+                    assertThat(options.http2().enabled()).isFalse();
+                    assertThat(options.http2().cleartext()).isFalse();
+                    assertThat(options.http2().maxConcurrentStreams()).isEqualTo(7);
+                    assertThat(options.http2().initialWindowSize()).isEqualTo(1024 * 1024);
+                    assertThat(options.http2().maxHeaderListSize()).isEqualTo(8 * 1024);
                 });
     }
 
@@ -291,6 +314,8 @@ class TornadoPropertiesTests {
         "tornado.static.path|/no/such/folder|/no/such/folder",
         "tornado.static.url-prefix|assets|assets",
         "tornado.ioloop.blocked-threshold|-1s|PT-1S",
+        "tornado.server.http2.max-concurrent-streams|0|0",
+        "tornado.server.http2.initial-window-size|0B|0B",
     })
     void invalidValuesFailStartUpNamingTheKeyAndTheValue(String key, String value, String shownAs) {
         runner.withPropertyValues(key + "=" + value).run((context) -> {
