@@ -6,6 +6,10 @@ import org.tornadojava.http.HttpServerDelegate;
 import org.tornadojava.http.CidrSet;
 import org.tornadojava.http.HttpServerRequest;
 import org.tornadojava.http.RequestReceiver;
+import org.tornadojava.locale.Locales;
+import org.tornadojava.template.PebbleTemplateEngine;
+import org.tornadojava.template.TemplateEngine;
+import org.tornadojava.template.UIModule;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +70,10 @@ public final class Application implements HttpServerDelegate {
     private final CidrSet ipWhitelist;
     private final Path staticPath;
     private final String staticUrlPrefix;
+    private final TemplateEngine configuredTemplateEngine;
+    private volatile TemplateEngine defaultTemplateEngine;
+    private final Map<String, Supplier<? extends UIModule>> uiModules;
+    private final Locales locales;
 
     private Application(Builder builder) {
         List<UrlSpec> routes = new ArrayList<>(StaticFileHandler.routes(builder.staticPath, builder.staticUrlPrefix,
@@ -105,6 +114,9 @@ public final class Application implements HttpServerDelegate {
         this.ipWhitelist = builder.ipWhitelist;
         this.staticPath = builder.staticPath;
         this.staticUrlPrefix = builder.staticUrlPrefix;
+        this.configuredTemplateEngine = builder.templateEngine;
+        this.uiModules = Map.copyOf(builder.uiModules);
+        this.locales = builder.locales;
     }
 
     /**
@@ -403,6 +415,48 @@ public final class Application implements HttpServerDelegate {
     }
 
     /**
+     * The engine of {@code RequestHandler.render}: the builder's, or a {@link PebbleTemplateEngine} over
+     * {@value PebbleTemplateEngine#DEFAULT_PATH} created on first use, caching templates unless {@link #debug()}.
+     * Any thread.
+     *
+     * @return the engine
+     */
+    public TemplateEngine templateEngine() {
+        if (configuredTemplateEngine != null) {
+            return configuredTemplateEngine;
+        }
+        TemplateEngine engine = defaultTemplateEngine;
+        if (engine == null) {
+            synchronized (this) {
+                engine = defaultTemplateEngine;
+                if (engine == null) {
+                    engine = PebbleTemplateEngine.builder().cache(!debug).build();
+                    defaultTemplateEngine = engine;
+                }
+            }
+        }
+        return engine;
+    }
+
+    /**
+     * The UI modules templates may use, by name. Any thread.
+     *
+     * @return an unmodifiable map of factories
+     */
+    public Map<String, Supplier<? extends UIModule>> uiModules() {
+        return uiModules;
+    }
+
+    /**
+     * The locales users may get, with their translations. Any thread.
+     *
+     * @return the locales ({@code en_US} only unless configured)
+     */
+    public Locales locales() {
+        return locales;
+    }
+
+    /**
      * Collects routes and settings for an {@link Application}. Not thread-safe.
      */
     public static final class Builder {
@@ -431,6 +485,9 @@ public final class Application implements HttpServerDelegate {
         private Path staticPath;
         private String staticUrlPrefix = "/static/";
         private Map<String, Object> staticHandlerArgs = Map.of();
+        private TemplateEngine templateEngine;
+        private final Map<String, Supplier<? extends UIModule>> uiModules = new LinkedHashMap<>();
+        private Locales locales = Locales.defaults();
 
         private Builder() {
         }
@@ -766,6 +823,41 @@ public final class Application implements HttpServerDelegate {
          */
         public Builder requestObserver(RequestObserver observer) {
             this.requestObserver = observer;
+            return this;
+        }
+
+        /**
+         * Sets the engine of {@code render}, Tornado's {@code template_loader}; by default Pebble over
+         * {@value PebbleTemplateEngine#DEFAULT_PATH}, caching unless debug.
+         *
+         * @param templateEngine the engine
+         * @return this
+         */
+        public Builder templateEngine(TemplateEngine templateEngine) {
+            this.templateEngine = Objects.requireNonNull(templateEngine, "templateEngine");
+            return this;
+        }
+
+        /**
+         * Registers a UI module, Tornado's {@code ui_modules}: templates call {@code {{ module("Entry", e) }}}.
+         *
+         * @param name the name templates use
+         * @param factory makes a new module for each use
+         * @return this
+         */
+        public Builder uiModule(String name, Supplier<? extends UIModule> factory) {
+            uiModules.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * Sets the locales and translations users may get (default: {@code en_US} without translations).
+         *
+         * @param locales the locales
+         * @return this
+         */
+        public Builder locales(Locales locales) {
+            this.locales = Objects.requireNonNull(locales, "locales");
             return this;
         }
 

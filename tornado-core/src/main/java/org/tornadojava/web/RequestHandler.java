@@ -15,6 +15,7 @@ import org.tornadojava.http.UploadedFile;
 import org.tornadojava.http.ResponseWriter;
 import org.tornadojava.http.StreamClosedException;
 import org.tornadojava.ioloop.IOLoop;
+import org.tornadojava.locale.UserLocale;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -1225,4 +1226,88 @@ public abstract class RequestHandler {
         return application.staticUrl(path);
     }
 
+    // ---------------------------------------------------------------- templates and locale
+
+    private HandlerTemplates templates;
+
+    /**
+     * Renders a template and finishes the response with it, Tornado's {@code render}: the namespace of
+     * {@link #getTemplateNamespace()} plus the model, then the CSS and JavaScript of the UI modules the page used
+     * put into its {@code <head>} and before its {@code </body>}. A template that is missing or fails answers 500
+     * with one ERROR line on {@code tornado.application} naming the template and line (the details are in the page
+     * in debug mode) and ends the request. IOLoop thread.
+     *
+     * @param name the template's name, e.g. {@code room.html}
+     * @param model a {@code Map<String, ?>} or a record (its components become names), or null
+     * @throws IllegalArgumentException when the model is neither a map nor a record
+     */
+    public final void render(String name, Object model) {
+        finish(templates().render(name, model));
+    }
+
+    /**
+     * Renders a template to a string, Tornado's {@code render_string}: the namespace of
+     * {@link #getTemplateNamespace()} plus the model; UI modules used here add their resources to a later
+     * {@link #render}. A failing template answers 500 as {@link #render} does and throws {@link Finish}, which
+     * ends the request when it leaves the verb method. IOLoop thread.
+     *
+     * @param name the template's name
+     * @param model a {@code Map<String, ?>} or a record, or null
+     * @return the rendered text
+     * @throws IllegalArgumentException when the model is neither a map nor a record
+     */
+    public final String renderString(String name, Object model) {
+        return templates().renderString(name, model);
+    }
+
+    /**
+     * The names every template of this handler sees, Tornado's {@code get_template_namespace}: {@code handler},
+     * {@code request}, {@code current_user}, {@code locale}, and the functions {@code _} (translate: one message,
+     * or singular, plural and count), {@code static_url}, {@code xsrf_form_html}, {@code reverse_url} and
+     * {@code module} (a UI module by name, then its arguments), plus {@code modules}. Override to add names
+     * (start from {@code super.getTemplateNamespace()}). IOLoop thread.
+     *
+     * @return a new mutable map
+     */
+    public Map<String, Object> getTemplateNamespace() {
+        return templates().standardNamespace();
+    }
+
+    /**
+     * The user's locale, Tornado's {@code self.locale}: {@link #getUserLocale()}, else {@link #getBrowserLocale()};
+     * decided once per request. IOLoop thread.
+     *
+     * @return the locale
+     */
+    public final UserLocale locale() {
+        return templates().locale();
+    }
+
+    /**
+     * The locale of the logged-in user (e.g. from a profile), Tornado's {@code get_user_locale}. Returns null by
+     * default, so that the browser's locale is used. Override with
+     * {@code application().locales().get(user.language())}. IOLoop thread.
+     *
+     * @return the locale, or null to use the browser's
+     */
+    protected UserLocale getUserLocale() {
+        return null;
+    }
+
+    /**
+     * The locale the request's {@code Accept-Language} header asks for, Tornado's {@code get_browser_locale}: its
+     * languages by decreasing {@code q}, the first the application supports, else the default locale. Any thread.
+     *
+     * @return the locale
+     */
+    public UserLocale getBrowserLocale() {
+        return application.locales().fromAcceptLanguage(request.headers().get("Accept-Language"));
+    }
+
+    private HandlerTemplates templates() {
+        if (templates == null) {
+            templates = new HandlerTemplates(this);
+        }
+        return templates;
+    }
 }

@@ -51,6 +51,10 @@ public class TornadoProperties {
 
     private final Static staticFiles = new Static();
 
+    private final Template template = new Template();
+
+    private final LocaleSettings locale = new LocaleSettings();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -105,6 +109,14 @@ public class TornadoProperties {
 
     public Static getStatic() {
         return staticFiles;
+    }
+
+    public Template getTemplate() {
+        return template;
+    }
+
+    public LocaleSettings getLocale() {
+        return locale;
     }
 
     /** {@code tornado.server.*}: where the server listens and what it accepts. */
@@ -650,6 +662,77 @@ public class TornadoProperties {
 
         public void setUrlPrefix(String urlPrefix) {
             this.urlPrefix = urlPrefix;
+        }
+    }
+
+    /** {@code tornado.template.*}: where render() finds templates and how it treats them. */
+    public static class Template {
+        /**
+         * Where render() finds templates: 'classpath:/templates/' or a file-system folder.
+         */
+        private String path = "classpath:/templates/";
+
+        /**
+         * Whether compiled templates are kept; unset: true, false when tornado.debug (edits show at once).
+         */
+        private Boolean cache;
+
+        /**
+         * Whether the output of {{ }} is HTML-escaped.
+         */
+        private boolean autoescape = true;
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Boolean getCache() {
+            return cache;
+        }
+
+        public void setCache(Boolean cache) {
+            this.cache = cache;
+        }
+
+        public boolean isAutoescape() {
+            return autoescape;
+        }
+
+        public void setAutoescape(boolean autoescape) {
+            this.autoescape = autoescape;
+        }
+    }
+
+    /** {@code tornado.locale.*}: the default locale and Tornado-format translations. */
+    public static class LocaleSettings {
+        /**
+         * Locale of users whose browser asks for no supported language, e.g. 'en_US' or 'fr'.
+         */
+        private String defaultLocale = "en_US";
+
+        /**
+         * Folder of Tornado-format CSV translation files, one per locale (es_LA.csv); unset: none.
+         */
+        private Path translations;
+
+        public String getDefault() {
+            return defaultLocale;
+        }
+
+        public void setDefault(String defaultLocale) {
+            this.defaultLocale = defaultLocale;
+        }
+
+        public Path getTranslations() {
+            return translations;
+        }
+
+        public void setTranslations(Path translations) {
+            this.translations = translations;
         }
     }
 }

@@ -9,6 +9,11 @@ import org.tornadojava.http.HttpServerOptions;
 import org.tornadojava.ioloop.BlockedLoopListener;
 import org.tornadojava.ioloop.IOLoopGroup;
 import org.tornadojava.ioloop.Transport;
+import org.tornadojava.locale.CsvTranslations;
+import org.tornadojava.locale.Locales;
+import org.tornadojava.locale.Translations;
+import org.tornadojava.template.PebbleTemplateEngine;
+import org.tornadojava.template.TemplateEngine;
 import org.tornadojava.web.Application;
 
 import java.nio.file.Files;
@@ -168,6 +173,57 @@ public final class TornadoPropertiesMapper {
         }
         return create("tornado.executor.threads", executor.getThreads(), 1,
                 threads -> new BlockingExecutor(threads, queueCapacity));
+    }
+
+    /**
+     * The default template engine from {@code tornado.template.*}: Pebble over the path, caching unless
+     * {@code tornado.debug} (or as {@code tornado.template.cache} says), autoescaping as configured.
+     *
+     * @return the engine
+     * @throws InvalidConfigurationPropertyValueException when the path is neither {@code classpath:} nor a folder
+     */
+    public TemplateEngine templateEngine() {
+        TornadoProperties.Template template = properties.getTemplate();
+        PebbleTemplateEngine.Builder builder = PebbleTemplateEngine.builder();
+        apply("tornado.template.path", template.getPath(), (path) -> {
+            if (!path.startsWith("classpath:") && !Files.isDirectory(Path.of(path))) {
+                throw new IllegalArgumentException("not a folder (nor a classpath: location)");
+            }
+            builder.path(path);
+        });
+        Boolean cache = template.getCache();
+        apply("tornado.template.cache", cache != null ? cache : !properties.isDebug(), builder::cache);
+        apply("tornado.template.autoescape", template.isAutoescape(), builder::autoescape);
+        return builder.build();
+    }
+
+    /**
+     * The locales of {@code tornado.locale.*}: the default, the CSV files of the translations folder, then the
+     * given fallback (Spring's {@code MessageSource}) for messages the files lack.
+     *
+     * @param fallback more translations, or null
+     * @return the locales
+     * @throws InvalidConfigurationPropertyValueException for a translations path that is not a folder
+     */
+    public Locales locales(Translations fallback) {
+        TornadoProperties.LocaleSettings locale = properties.getLocale();
+        Translations[] translations = {fallback != null ? fallback : Translations.none()};
+        if (locale.getTranslations() != null) {
+            apply("tornado.locale.translations", locale.getTranslations(), (folder) -> {
+                if (!Files.isDirectory(folder)) {
+                    throw new IllegalArgumentException("not a folder");
+                }
+                translations[0] = CsvTranslations.load(folder).orElse(translations[0]);
+            });
+        }
+        Locales[] locales = new Locales[1];
+        apply("tornado.locale.default", locale.getDefault(), (code) -> {
+            if (code == null || !code.matches("[a-z]+(_[A-Z]+)?")) {
+                throw new IllegalArgumentException("a locale code such as en_US or fr");
+            }
+            locales[0] = new Locales(code, translations[0]);
+        });
+        return locales[0];
     }
 
     private static <T> void apply(String key, T value, Consumer<? super T> setter) {

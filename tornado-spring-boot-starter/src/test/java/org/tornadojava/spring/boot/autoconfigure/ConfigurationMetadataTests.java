@@ -33,12 +33,7 @@ class ConfigurationMetadataTests {
             "tornado.server.http2.cleartext",
             "tornado.server.http2.max-concurrent-streams",
             "tornado.server.http2.initial-window-size",
-            "tornado.server.http2.max-header-list-size",
-            "tornado.template.path",
-            "tornado.template.cache",
-            "tornado.template.autoescape",
-            "tornado.locale.default",
-            "tornado.locale.translations");
+            "tornado.server.http2.max-header-list-size");
 
     /**
      * Keys read outside the mapper: the auto-configuration's switch, the flag the mapper only tests, and the
