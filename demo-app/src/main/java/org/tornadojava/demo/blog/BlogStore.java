@@ -1,5 +1,6 @@
 package org.tornadojava.demo.blog;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,7 @@ public class BlogStore {
      * @param jdbc the client of the blog's data source
      * @param schema migrated before the first query
      */
+    @Autowired
     BlogStore(JdbcClient jdbc, BlogSchema schema) {
         this(jdbc, schema, Clock.systemUTC());
     }
@@ -181,7 +183,8 @@ public class BlogStore {
      * @return the entry as stored now, or empty when there is none with that id
      */
     public Optional<Entry> update(long id, String title, String markdown, String html) {
-        int changed = client().sql("UPDATE blog_entries SET title = ?, markdown = ?, html = ?, updated = ? WHERE id = ?")
+        int changed = client()
+                .sql("UPDATE blog_entries SET title = ?, markdown = ?, html = ?, updated = ? WHERE id = ?")
                 .params(title, markdown, html, now(), id).update();
         return changed == 0 ? Optional.empty() : entryById(id);
     }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the Debian programs the scale-out and blog tests run (redis-server, nginx, PostgreSQL's initdb). On CI (environment {@code CI=true}),
- * where {@code .ci/run} installs them, a missing one fails the test; elsewhere it skips it with the command that
- * installs it.
+ * Finds the Debian programs the scale-out and blog tests run (redis-server, nginx, PostgreSQL's initdb). On CI
+ * (environment {@code CI=true}), where {@code .ci/run} installs them, a missing one fails the test; elsewhere it
+ * skips it with the command that installs it.
  */
 public final class ExternalProgram {
     private static final List<String> FOLDERS = List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
