@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.tornadojava.ioloop.IOLoop;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,8 +20,8 @@ import java.util.Set;
 
 /**
  * The blog's authors and entries in the database, with Spring's {@link JdbcClient}; the same SQL runs on H2 and
- * PostgreSQL. Every method blocks on the database: call it on the executor ({@code runOnExecutor}), never on an
- * IOLoop thread. Thread-safe.
+ * PostgreSQL. Every method blocks on the database: call it on the executor ({@code runOnExecutor}); on an IOLoop
+ * thread it throws {@link IllegalStateException} instead of stalling the loop. Thread-safe.
  */
 @Component
 public class BlogStore {
@@ -205,7 +206,12 @@ public class BlogStore {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The client, once the schema is migrated; refuses IOLoop threads, which a blocking query would stall. */
     private JdbcClient client() {
+        if (IOLoop.currentOrNull() != null) {
+            throw new IllegalStateException("BlogStore blocks on the database: call it through runOnExecutor, not on "
+                    + Thread.currentThread().getName());
+        }
         schema.ensureMigrated();
         return jdbc;
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tornadojava.ioloop.IOLoop;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -12,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +51,19 @@ abstract class BlogStoreContract {
     }
 
     @Test
+    void queriesAreRefusedOnAnIOLoopThread() throws Exception {
+        String refusal = IOLoop.runSync(() -> {
+            try {
+                store.anyAuthor();
+                return CompletableFuture.completedFuture("queried on " + Thread.currentThread().getName());
+            } catch (IllegalStateException e) {
+                return CompletableFuture.completedFuture(e.getMessage());
+            }
+        }, Duration.ofSeconds(30));
+        assertThat(refusal).startsWith("BlogStore blocks on the database: call it through runOnExecutor");
+    }
+
+    @Test
     void anAuthorIsFoundByIdAndByEmailAndEmailsAreUnique() {
         Author ann = store.createAuthor("ann@example.org", "Ann", "$2a$10$hash");
         assertThat(store.anyAuthor()).isTrue();
@@ -77,7 +93,7 @@ abstract class BlogStoreContract {
         try {
             Callable<String> publish = () -> store.publish(author, "Race", "text", "<p>text</p>").slug();
             List<Future<String>> slugs = writers.invokeAll(List.of(publish, publish, publish, publish));
-            List<String> taken = new java.util.ArrayList<>();
+            List<String> taken = new ArrayList<>();
             for (Future<String> slug : slugs) {
                 taken.add(slug.get());
             }
