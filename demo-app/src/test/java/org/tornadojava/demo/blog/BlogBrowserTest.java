@@ -9,11 +9,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tornadojava.demo.DemoServer;
+import org.tornadojava.demo.HeadlessChromium;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -21,23 +19,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The blog end to end in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven as
- * {@code ChatBrowserTest} does, so nothing is downloaded), with XSRF protection on: the first visit leads to the
+ * The blog end to end in {@link HeadlessChromium}, with XSRF protection on: the first visit leads to the
  * author's account creation, then the author signs out and in again, writes a Markdown post whose title and text
  * hold a script, sees it on the home page and in the archive, edits it, and the feed is read and parsed as Atom.
  * Skipped when Chromium or chromedriver is not installed ({@code .ci/run} installs them).
  */
 class BlogBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String TITLE = "Hello <script>window.pwned = 'title'</script> World";
     private static final String EMAIL = "ann@example.org";
@@ -49,8 +43,7 @@ class BlogBrowserTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver");
+        HeadlessChromium.assumeInstalled();
     }
 
     @BeforeEach
@@ -70,7 +63,7 @@ class BlogBrowserTest {
 
     @Test
     void anAuthorSignsUpSignsInWritesAndEditsAPostThatTheFeedCarries(@TempDir Path profile) throws Exception {
-        browser = browser(profile);
+        browser = HeadlessChromium.start(profile);
         open("/blog/");
         waitFor("the author creation form", page -> page.getCurrentUrl().startsWith(base + "/blog/auth/create"));
         type("name", "Ann Author");
@@ -145,7 +138,7 @@ class BlogBrowserTest {
         browser.findElement(By.cssSelector("form[action='" + action + "'] button[type='submit']")).click();
     }
 
-    private void waitFor(String what, java.util.function.Function<WebDriver, Boolean> condition) {
+    private void waitFor(String what, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser, PATIENCE).withMessage("waiting for " + what).until(condition);
     }
 
@@ -154,16 +147,5 @@ class BlogBrowserTest {
                 HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private static WebDriver browser(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=960,720", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

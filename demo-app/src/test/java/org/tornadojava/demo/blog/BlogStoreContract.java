@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * this with their data source). Every test starts from an empty database migrated by the blog's Flyway scripts.
  */
 abstract class BlogStoreContract {
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-02T10:00:00.123456Z"));
+    private static final Instant START = Instant.parse("2026-12-02T10:00:00.123456Z");
+
+    private JdbcClient jdbc;
+    private BlogSchema schema;
     private BlogStore store;
 
     /** A data source on an empty database, or one {@link Flyway#clean} may empty. */
@@ -39,7 +41,14 @@ abstract class BlogStoreContract {
     void emptyMigratedDatabase() {
         Flyway flyway = Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load();
         flyway.clean();
-        store = new BlogStore(JdbcClient.create(dataSource()), new BlogSchema(flyway), clock);
+        jdbc = JdbcClient.create(dataSource());
+        schema = new BlogSchema(flyway);
+        store = storeAt(Duration.ZERO);
+    }
+
+    /** A store on the same database whose clock stands still at {@code START} plus {@code later}. */
+    private BlogStore storeAt(Duration later) {
+        return new BlogStore(jdbc, schema, Clock.fixed(START.plus(later), ZoneOffset.UTC));
     }
 
     @Test
@@ -106,9 +115,10 @@ abstract class BlogStoreContract {
     @Test
     void latestIsNewestFirstAndLimitedWhileTheArchiveHasAll() {
         long author = store.createAuthor("ann@example.org", "Ann", "h").id();
-        for (String title : List.of("first", "second", "third")) {
-            store.publish(author, title, title, "<p>" + title + "</p>");
-            clock.advance(Duration.ofMinutes(1));
+        List<String> titles = List.of("first", "second", "third");
+        for (int minute = 0; minute < titles.size(); minute++) {
+            String title = titles.get(minute);
+            storeAt(Duration.ofMinutes(minute)).publish(author, title, title, "<p>" + title + "</p>");
         }
         assertThat(store.latest(2)).extracting(Entry::title).containsExactly("third", "second");
         assertThat(store.all()).extracting(Entry::title).containsExactly("third", "second", "first");
@@ -122,7 +132,7 @@ abstract class BlogStoreContract {
         Entry read = store.entryById(stored.id()).orElseThrow();
         assertThat(read).isEqualTo(stored);
         assertThat(read.title()).isEqualTo(title);
-        assertThat(read.published()).isEqualTo(Instant.parse("2026-12-02T10:00:00.123456Z"));
+        assertThat(read.published()).isEqualTo(START);
         assertThat(read.authorId()).isEqualTo(author);
     }
 
@@ -130,8 +140,8 @@ abstract class BlogStoreContract {
     void anUpdateChangesTitleTextAndUpdatedButKeepsSlugAndPublished() {
         long author = store.createAuthor("ann@example.org", "Ann", "h").id();
         Entry entry = store.publish(author, "Draft title", "old", "<p>old</p>");
-        clock.advance(Duration.ofHours(1));
-        Entry edited = store.update(entry.id(), "Final title", "new", "<p>new</p>").orElseThrow();
+        Entry edited = storeAt(Duration.ofHours(1)).update(entry.id(), "Final title", "new", "<p>new</p>")
+                .orElseThrow();
         assertThat(edited.slug()).isEqualTo("draft-title");
         assertThat(edited.title()).isEqualTo("Final title");
         assertThat(edited.markdown()).isEqualTo("new");
@@ -140,33 +150,5 @@ abstract class BlogStoreContract {
         assertThat(edited.updated()).isEqualTo(entry.updated().plus(Duration.ofHours(1)));
         assertThat(store.entryBySlug("draft-title")).contains(edited);
         assertThat(store.update(entry.id() + 1, "t", "m", "h")).isEmpty();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
