@@ -29,6 +29,11 @@ public class DemoProperties {
     private String redisUrl;
 
     /**
+     * Folder of the blog's embedded H2 database (used while {@code spring.datasource.url} is the default H2 one).
+     */
+    private Path dataDir;
+
+    /**
      * The folder {@code /download/(name)} serves.
      *
      * @return the folder, or null for the generated default
@@ -98,5 +103,23 @@ public class DemoProperties {
      */
     public void setRedisUrl(String redisUrl) {
         this.redisUrl = redisUrl;
+    }
+
+    /**
+     * The folder of the blog's H2 database.
+     *
+     * @return the folder ({@code application.yml} defaults it to {@code ${java.io.tmpdir}/tornado-demo/data})
+     */
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Sets the folder of the blog's H2 database; H2 creates it when missing.
+     *
+     * @param dataDir a folder
+     */
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
     }
 }

@@ -20,6 +20,12 @@ class IndexHandler extends RequestHandler {
                     <li><code>ws://host/ws/echo</code>: a WebSocket echoing text and binary messages</li>
                     <li><a href="/admin">/admin</a>: only from <code>tornado-demo.admin-whitelist</code>, else 403</li>
                   </ul>
+                  <h2>Blog</h2>
+                  <ul class="demos">
+                    <li><a href="/blog/">/blog/</a>: Tornado's blog demo (templates, the <code>Entry</code> UI module,
+                      Markdown, an H2 or PostgreSQL database); <a href="/blog/archive">/blog/archive</a>,
+                      <a href="/blog/feed">/blog/feed</a> (Atom)</li>
+                  </ul>
                   <h2>Operations</h2>
                   <ul class="demos">
                     <li><a href="/actuator/health">/actuator/health</a> (probes: <a href="/actuator/health/liveness">

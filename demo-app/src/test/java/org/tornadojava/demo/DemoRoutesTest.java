@@ -42,7 +42,8 @@ class DemoRoutesTest {
                 "href=\"/download/sample.bin\"", "href=\"/login\"", "href=\"/room\"",
                 "href=\"/room?transport=websocket\"", "href=\"/logout\"", "href=\"/stats\"", "ws://host/ws/echo",
                 "href=\"/admin\"", "href=\"/actuator/health\"", "href=\"/actuator/prometheus\"",
-                "href=\"/static/chat.css\"", "href=\"/static/chat.js\"", "href=\"/fortunes\"");
+                "href=\"/static/chat.css\"", "href=\"/static/chat.js\"", "href=\"/fortunes\"", "href=\"/blog/\"",
+                "href=\"/blog/archive\"", "href=\"/blog/feed\"");
     }
 
     @Test

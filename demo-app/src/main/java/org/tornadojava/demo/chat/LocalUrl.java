@@ -4,7 +4,7 @@ package org.tornadojava.demo.chat;
  * Guards redirects after login against open redirects: only a path on this server is followed.
  * Stateless; any thread.
  */
-final class LocalUrl {
+public final class LocalUrl {
     private LocalUrl() {
     }
 
@@ -17,7 +17,7 @@ final class LocalUrl {
      * @param fallback where to go otherwise
      * @return {@code url} or {@code fallback}
      */
-    static String orElse(String url, String fallback) {
+    public static String orElse(String url, String fallback) {
         if (url == null || !url.startsWith("/") || url.startsWith("//")) {
             return fallback;
         }

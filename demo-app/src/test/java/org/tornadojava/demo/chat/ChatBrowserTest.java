@@ -12,11 +12,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tornadojava.demo.DemoServer;
+import org.tornadojava.demo.HeadlessChromium;
 import org.tornadojava.testing.Await;
 import org.tornadojava.testing.LogCapture;
 
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two people chat in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
@@ -44,8 +41,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code -Ddemo.screenshot=../docs/images/chat-room.png} refreshes the README's picture).
  */
 class ChatBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final List<WebDriver> browsers = new ArrayList<>();
@@ -55,8 +50,7 @@ class ChatBrowserTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver");
+        HeadlessChromium.assumeInstalled();
     }
 
     @BeforeEach
@@ -122,16 +116,7 @@ class ChatBrowserTest {
     }
 
     private WebDriver browser(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=960,720", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = HeadlessChromium.start(profile);
         browsers.add(driver);
         return driver;
     }

@@ -17,7 +17,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
 /** Talks to the demo over HTTP like a browser would, with cookies handled by hand. Not thread-safe. */
-final class ChatClient {
+public final class ChatClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
@@ -27,7 +27,7 @@ final class ChatClient {
     }
 
     /** Form-encodes name/value pairs. */
-    static byte[] form(String... pairs) {
+    public static byte[] form(String... pairs) {
         StringJoiner body = new StringJoiner("&");
         for (int i = 0; i < pairs.length; i += 2) {
             body.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
@@ -37,7 +37,7 @@ final class ChatClient {
     }
 
     /** The {@code name=value} part of the response's Set-Cookie for {@code name}, or null. */
-    static String cookie(RawResponse response, String name) {
+    public static String cookie(RawResponse response, String name) {
         for (String header : response.headers("Set-Cookie")) {
             if (header.startsWith(name + "=")) {
                 return header.substring(0, header.indexOf(';'));

@@ -7,14 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the Debian programs the scale-out tests run (redis-server, nginx). On CI (environment {@code CI=true}),
- * where {@code .ci/run} installs them, a missing one fails the test; elsewhere it skips it with the command that
- * installs it.
+ * Finds the Debian programs the scale-out and blog tests run (redis-server, nginx, PostgreSQL's initdb). On CI
+ * (environment {@code CI=true}), where {@code .ci/run} installs them, a missing one fails the test; elsewhere it
+ * skips it with the command that installs it.
  */
-final class ExternalProgram {
+public final class ExternalProgram {
     private static final List<String> FOLDERS = List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
 
     private ExternalProgram() {
@@ -25,11 +26,14 @@ final class ExternalProgram {
      *
      * @param name e.g. {@code nginx}
      * @param debianPackage the package that has it
+     * @param moreFolders folders searched first, e.g. {@code /usr/lib/postgresql/15/bin}
      * @return the executable
      */
-    static Path require(String name, String debianPackage) {
-        for (String folder : FOLDERS) {
-            Path program = Path.of(folder, name);
+    public static Path require(String name, String debianPackage, Path... moreFolders) {
+        List<Path> folders = new ArrayList<>(List.of(moreFolders));
+        FOLDERS.forEach(folder -> folders.add(Path.of(folder)));
+        for (Path folder : folders) {
+            Path program = folder.resolve(name);
             if (Files.isExecutable(program)) {
                 return program;
             }
@@ -47,7 +51,7 @@ final class ExternalProgram {
      *
      * @return the port
      */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -60,7 +64,7 @@ final class ExternalProgram {
      *
      * @param process the process
      */
-    static void stop(Process process) {
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
