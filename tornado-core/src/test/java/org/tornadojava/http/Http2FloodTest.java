@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.tornadojava.support.Http2Client;
 import org.tornadojava.support.RawHttp2Client;
 import org.tornadojava.support.TestServer;
+import org.tornadojava.testing.LogCapture;
 import org.tornadojava.web.Application;
 import org.tornadojava.web.RequestHandler;
 
@@ -72,20 +73,35 @@ class Http2FloodTest {
         });
     }
 
-    /** The server answers the attack with GOAWAY ENHANCE_YOUR_CALM, closes, and serves a new connection. */
+    /**
+     * The server detects the attack (one INFO line on {@code tornado.general}), answers it with GOAWAY
+     * ENHANCE_YOUR_CALM and closes, then serves a new connection. The GOAWAY is checked when it can be read: a
+     * client still writing into a closed connection may get a reset that discards it from its receive buffer.
+     */
     private static void assertCutOffWithGoAway(Attack attack) throws Exception {
-        try (RawHttp2Client attacker = new RawHttp2Client(server.port(), 0)) {
+        try (LogCapture logs = LogCapture.of("tornado.general");
+             RawHttp2Client attacker = new RawHttp2Client(server.port(), 0)) {
             try {
                 attack.send(attacker);
             } catch (IOException closedByServer) {
                 // The server closed the connection while the attack was still being written.
             }
-            RawHttp2Client.Frame goAway = attacker.readUntil(RawHttp2Client.GOAWAY);
-            assertThat(goAway).isNotNull();
-            assertThat(goAway.errorCode()).isEqualTo(ENHANCE_YOUR_CALM);
-            assertThat(attacker.readUntil(RawHttp2Client.GOAWAY)).as("connection closed").isNull();
+            logs.await("tornado.general", "ends:");
+            RawHttp2Client.Frame goAway = readQuietly(attacker);
+            if (goAway != null) {
+                assertThat(goAway.errorCode()).isEqualTo(ENHANCE_YOUR_CALM);
+                assertThat(readQuietly(attacker)).as("connection closed").isNull();
+            }
         }
         assertOtherConnectionsAreServed();
+    }
+
+    private static RawHttp2Client.Frame readQuietly(RawHttp2Client attacker) {
+        try {
+            return attacker.readUntil(RawHttp2Client.GOAWAY);
+        } catch (IOException resetByServer) {
+            return null;
+        }
     }
 
     /**
