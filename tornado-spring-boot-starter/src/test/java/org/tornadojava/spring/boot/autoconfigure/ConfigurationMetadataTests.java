@@ -86,8 +86,8 @@ class ConfigurationMetadataTests {
         Assumptions.assumeTrue(Files.isReadable(contract), "no shared/CONTRACT.md beside the project: " + contract);
         Set<String> listed = contractKeys(contract);
         assertThat(ANNOUNCED).as("announced keys missing from CONTRACT.md").isSubsetOf(listed);
-        assertThat(metadata.keySet()).as("announced keys that are implemented now: drop them from ANNOUNCED")
-                .doesNotContainAnyElementsOf(ANNOUNCED);
+        assertThat(metadata.keySet().stream().filter(ANNOUNCED::contains).toList())
+                .as("announced keys that are implemented now: drop them from ANNOUNCED").isEmpty();
         Set<String> expected = new TreeSet<>(listed);
         expected.removeAll(ANNOUNCED);
         assertThat(new TreeSet<>(metadata.keySet())).as("metadata keys against CONTRACT.md's")
