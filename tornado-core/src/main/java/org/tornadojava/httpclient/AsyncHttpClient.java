@@ -3,7 +3,6 @@ package org.tornadojava.httpclient;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
@@ -87,9 +86,7 @@ public final class AsyncHttpClient implements AutoCloseable {
         this.loops = loops;
         this.ownsLoops = ownsLoops;
         Transport transport = loops.transport();
-        this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
-                .datagramChannelType(transport.datagramChannelClass())
-                .socketChannelType(transport.socketChannelClass()));
+        this.resolver = transport.newDnsResolverGroup();
         this.channels = new DefaultChannelGroup("tornado-client-connections", GlobalEventExecutor.INSTANCE);
         ClientTls tls = new ClientTls(settings);
         Connector connector = new Connector(transport.socketChannelClass(), resolver, tls, settings.maxHeaderSize(),

@@ -21,6 +21,8 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 
 import java.util.Locale;
 
@@ -154,5 +156,18 @@ public enum Transport {
             default:
                 return NioDatagramChannel.class;
         }
+    }
+
+    /**
+     * A new asynchronous DNS resolver group whose lookups use this transport's UDP and TCP channel classes: what the
+     * HTTP client, the WebSocket client and {@code Resolver} resolve host names with. Any thread; the caller closes
+     * it.
+     *
+     * @return the resolver group
+     */
+    public DnsAddressResolverGroup newDnsResolverGroup() {
+        return new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(datagramChannelClass())
+                .socketChannelType(socketChannelClass()));
     }
 }

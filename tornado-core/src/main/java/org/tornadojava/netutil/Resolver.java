@@ -2,10 +2,8 @@ package org.tornadojava.netutil;
 
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
 import org.tornadojava.ioloop.IOLoop;
 import org.tornadojava.ioloop.IOLoopGroup;
-import org.tornadojava.ioloop.Transport;
 
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -28,10 +26,7 @@ public final class Resolver implements AutoCloseable {
      */
     public Resolver(IOLoopGroup loops) {
         this.loops = loops;
-        Transport transport = loops.transport();
-        this.group = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
-                .datagramChannelType(transport.datagramChannelClass())
-                .socketChannelType(transport.socketChannelClass()));
+        this.group = loops.transport().newDnsResolverGroup();
     }
 
     /**

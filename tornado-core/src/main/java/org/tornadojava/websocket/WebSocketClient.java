@@ -21,7 +21,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.tornadojava.httpclient.HttpConnectionError;
 import org.tornadojava.httpclient.HttpRequest;
@@ -100,10 +99,7 @@ public final class WebSocketClient implements AutoCloseable {
     private WebSocketClient(IOLoopGroup loops, boolean ownsLoops) {
         this.loops = loops;
         this.ownsLoops = ownsLoops;
-        Transport transport = loops.transport();
-        this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
-                .datagramChannelType(transport.datagramChannelClass())
-                .socketChannelType(transport.socketChannelClass()));
+        this.resolver = loops.transport().newDnsResolverGroup();
         this.channels = new DefaultChannelGroup("tornado-websocket-clients", GlobalEventExecutor.INSTANCE);
         this.validating = tlsContext(true, null);
         this.insecure = tlsContext(false, null);
